@@ -1,0 +1,964 @@
+//! Finding where each term of the keyword sets stands in a document.
+//!
+//! [`Matcher::new`] compiles the sets once: every form (name, alias, exclude
+//! phrase) is analyzed by the same [`Analyzer`] as documents and becomes either
+//! - a *phrase* of units, where a unit is a word's stem (case-insensitive
+//!   forms), its folded spelling (a word with capitals inside, such as RESTful or
+//!   NoSQL, whose stem would be a false friend: "restful" stems to "rest"), or
+//!   its exact spelling (case-sensitive forms); plural `s` is allowed for the
+//!   last two, or
+//! - a *symbol literal* (a form with a character other than letters, digits,
+//!   spaces, hyphens and apostrophes: C++, .NET, CI/CD), found by an
+//!   Aho-Corasick automaton on the raw text.
+//!
+//! Identical forms of different terms share one pattern, so a form is looked for
+//! once however many sets name it. [`Matcher::find`] then runs in one pass:
+//! symbol literals first (the text they cover is *protected*, so "C" never
+//! matches inside "C++"), then every word is folded, stemmed (through a
+//! per-[`Scratch`] cache, so each distinct word is stemmed once) and checked
+//! against the phrases that end in its unit.
+
+use std::cmp::Reverse;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind as AcMatchKind};
+use anyhow::{Result, bail};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::analyze::{Analyzer, Word, fold_case, for_each_word};
+use crate::sets::KeywordSet;
+
+/// The most words a phrase form may have.
+pub const MAX_PHRASE_WORDS: usize = 8;
+
+/// Symbol-bearing names that are always protected from word matching, even when
+/// no set looks for them, so a term "C" or "NET" cannot match inside them.
+pub const PROTECTED_SYMBOLS: &[&str] = &[
+    "C++", "C#", "F#", ".NET", "ASP.NET", "Node.js", "Vue.js", "Next.js", "CI/CD", "TCP/IP",
+    "UI/UX", "I/O",
+];
+
+const NO_UNIT: u32 = u32::MAX;
+/// Units a word can have: by stem, by folded spelling, by exact spelling.
+const UNITS_PER_WORD: usize = 3;
+const WORD_CACHE_LIMIT: usize = 100_000;
+
+/// How an occurrence matched its term, from strongest to weakest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MatchKind {
+    /// Only through stemming or inflection ("indexed" for "indexing").
+    Stem,
+    /// As one of the term's declared aliases.
+    Alias,
+    /// As the term's canonical name (up to case, spaces and hyphens).
+    Exact,
+}
+
+impl MatchKind {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Exact => "exact",
+            MatchKind::Alias => "alias",
+            MatchKind::Stem => "stem",
+        }
+    }
+}
+
+/// What one document holds of one term.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TermHits {
+    /// Occurrences counted (overlapping ones count once).
+    pub count: u32,
+    /// Lines where it stands, ascending, without repeats.
+    pub lines: Vec<u32>,
+    /// The strongest way any occurrence matched.
+    pub how: Option<MatchKind>,
+    /// The forms as written in the document (spaces collapsed), sorted.
+    pub forms: Vec<String>,
+}
+
+/// The hits of every term of every set, for one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentMatches {
+    /// Indexed like [`Matcher::term_ids`]: the terms of all sets, in order.
+    pub terms: Vec<TermHits>,
+    /// Words in the document.
+    pub words: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Form,
+    Exclusion,
+}
+
+#[derive(Clone, Copy)]
+struct Owner {
+    term: u32,
+    role: Role,
+}
+
+struct TermInfo {
+    set: usize,
+    name_key: String,
+    alias_keys: Vec<String>,
+}
+
+struct Phrase {
+    units: Box<[u32]>,
+    pattern: u32,
+}
+
+struct Symbol {
+    literal: String,
+    case_sensitive: bool,
+    pattern: Option<u32>,
+}
+
+/// The compiled keyword sets, ready to match documents; share it across threads.
+pub struct Matcher {
+    analyzer: Analyzer,
+    sets: Vec<KeywordSet>,
+    set_offsets: Vec<usize>,
+    terms: Vec<TermInfo>,
+    patterns: Vec<Vec<Owner>>,
+    stem_units: FxHashMap<Box<str>, u32>,
+    folded_units: FxHashMap<Box<str>, u32>,
+    exact_units: FxHashMap<Box<str>, u32>,
+    exact_need_uppercase: bool,
+    phrases: Vec<Phrase>,
+    phrases_by_last_unit: Vec<Vec<u32>>,
+    symbols: Vec<Symbol>,
+    symbol_finder: AhoCorasick,
+}
+
+/// Reusable per-thread memory for [`Matcher::find_with`]: the word→stem cache
+/// and buffers. Reusing it across documents is what makes batches fast.
+#[derive(Default)]
+pub struct Scratch {
+    word_units: FxHashMap<Box<str>, [u32; 2]>,
+    folded: String,
+    occurrences: Vec<Occurrence>,
+    protected: Vec<Range<usize>>,
+    exclusions: Vec<(u32, Range<usize>)>,
+    last_end: Vec<usize>,
+}
+
+#[derive(Clone, Copy)]
+struct Occurrence {
+    pattern: u32,
+    start: usize,
+    end: usize,
+    line: u32,
+}
+
+#[derive(Clone, Copy)]
+struct RecentWord {
+    units: [u32; UNITS_PER_WORD],
+    start: usize,
+    line: u32,
+    break_before: bool,
+}
+
+const BLANK: RecentWord = RecentWord {
+    units: [NO_UNIT; UNITS_PER_WORD],
+    start: 0,
+    line: 0,
+    break_before: true,
+};
+
+impl Matcher {
+    /// Compiles the sets. Fails on a form with no words, a phrase longer than
+    /// [`MAX_PHRASE_WORDS`], or two terms of one set that match the same text.
+    pub fn new(sets: Vec<KeywordSet>) -> Result<Self> {
+        let mut builder = Builder::default();
+        let mut set_offsets = Vec::with_capacity(sets.len() + 1);
+        for (set_index, set) in sets.iter().enumerate() {
+            set_offsets.push(builder.terms.len());
+            for term in &set.terms {
+                let term_id = builder.terms.len() as u32;
+                builder.terms.push(TermInfo {
+                    set: set_index,
+                    name_key: comparison_key(&term.name),
+                    alias_keys: term.aliases.iter().map(|a| comparison_key(a)).collect(),
+                });
+                let roles = term
+                    .forms()
+                    .map(|form| (form, Role::Form))
+                    .chain(term.exclude.iter().map(|p| (p.as_str(), Role::Exclusion)));
+                for (form, role) in roles {
+                    // Exclude phrases are ordinary language: always case-insensitive.
+                    let case_sensitive = role == Role::Form
+                        && term
+                            .case_sensitive
+                            .unwrap_or_else(|| is_short_acronym(form));
+                    builder
+                        .add_form(
+                            form,
+                            case_sensitive,
+                            Owner {
+                                term: term_id,
+                                role,
+                            },
+                            &sets,
+                        )
+                        .map_err(|reason| {
+                            anyhow::anyhow!(
+                                "{}: set `{}`, term {:?}: {reason}",
+                                set.origin,
+                                set.id,
+                                term.name
+                            )
+                        })?;
+                }
+            }
+        }
+        set_offsets.push(builder.terms.len());
+        builder.finish(sets, set_offsets)
+    }
+
+    /// The sets, in the order they were given.
+    pub fn sets(&self) -> &[KeywordSet] {
+        &self.sets
+    }
+
+    /// The indices into [`DocumentMatches::terms`] of one set's terms.
+    pub fn term_ids(&self, set_index: usize) -> Range<usize> {
+        self.set_offsets[set_index]..self.set_offsets[set_index + 1]
+    }
+
+    /// Finds every term in `text`.
+    pub fn find(&self, text: &str) -> DocumentMatches {
+        self.find_with(text, &mut Scratch::default())
+    }
+
+    /// Finds every term in `text`, reusing `scratch` from earlier documents.
+    pub fn find_with(&self, text: &str, scratch: &mut Scratch) -> DocumentMatches {
+        scratch.occurrences.clear();
+        scratch.protected.clear();
+        self.find_symbols(text, scratch);
+        let words = self.find_phrases(text, scratch);
+        let terms = self.credit_terms(text, scratch);
+        DocumentMatches { terms, words }
+    }
+
+    fn find_symbols(&self, text: &str, scratch: &mut Scratch) {
+        let mut line = 1u32;
+        let mut counted_to = 0;
+        for found in self.symbol_finder.find_iter(text) {
+            let symbol = &self.symbols[found.pattern().as_usize()];
+            let range = found.range();
+            if !symbol_boundaries_hold(text, range.clone(), &symbol.literal)
+                || (symbol.case_sensitive && text[range.clone()] != symbol.literal)
+            {
+                continue;
+            }
+            line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted_to..range.start]).count()
+                as u32;
+            counted_to = range.start;
+            if let Some(pattern) = symbol.pattern {
+                scratch.occurrences.push(Occurrence {
+                    pattern,
+                    start: range.start,
+                    end: range.end,
+                    line,
+                });
+            }
+            scratch.protected.push(range);
+        }
+    }
+
+    fn find_phrases(&self, text: &str, scratch: &mut Scratch) -> usize {
+        let mut recent = [BLANK; MAX_PHRASE_WORDS];
+        let mut count = 0usize;
+        let mut protected_index = 0;
+        let Scratch {
+            word_units,
+            folded,
+            occurrences,
+            protected,
+            ..
+        } = scratch;
+        for_each_word(text, |word| {
+            while protected_index < protected.len() && protected[protected_index].end <= word.start
+            {
+                protected_index += 1;
+            }
+            let slot = count % MAX_PHRASE_WORDS;
+            count += 1;
+            let is_protected = protected
+                .get(protected_index)
+                .is_some_and(|span| span.start < word.end());
+            if is_protected {
+                recent[slot] = BLANK;
+                return;
+            }
+            let units = self.units_of(&word, word_units, folded);
+            recent[slot] = RecentWord {
+                units,
+                start: word.start,
+                line: word.line,
+                break_before: word.break_before,
+            };
+            for unit in units {
+                if unit == NO_UNIT {
+                    continue;
+                }
+                for &phrase_index in &self.phrases_by_last_unit[unit as usize] {
+                    let phrase = &self.phrases[phrase_index as usize];
+                    if let Some(first) = phrase_start(&recent, count, &phrase.units) {
+                        occurrences.push(Occurrence {
+                            pattern: phrase.pattern,
+                            start: first.start,
+                            end: word.end(),
+                            line: first.line,
+                        });
+                    }
+                }
+            }
+        });
+        count
+    }
+
+    /// The units of one word: its stem's and its folded spelling's (if some form
+    /// has them), and its exact spelling's (if a case-sensitive form is written so).
+    fn units_of(
+        &self,
+        word: &Word<'_>,
+        cache: &mut FxHashMap<Box<str>, [u32; 2]>,
+        folded: &mut String,
+    ) -> [u32; UNITS_PER_WORD] {
+        fold_case(word.text, folded);
+        let [stem_unit, folded_unit] = match cache.get(folded.as_str()) {
+            Some(&units) => units,
+            None => {
+                let stem = self.analyzer.stem(folded);
+                let units = [
+                    self.stem_units
+                        .get(stem.as_ref())
+                        .copied()
+                        .unwrap_or(NO_UNIT),
+                    self.folded_units
+                        .get(folded.as_str())
+                        .copied()
+                        .unwrap_or(NO_UNIT),
+                ];
+                if cache.len() < WORD_CACHE_LIMIT {
+                    cache.insert(folded.as_str().into(), units);
+                }
+                units
+            }
+        };
+        let exact_unit = if self.exact_units.is_empty()
+            || (self.exact_need_uppercase
+                && !word
+                    .text
+                    .bytes()
+                    .any(|b| b.is_ascii_uppercase() || !b.is_ascii()))
+        {
+            NO_UNIT
+        } else {
+            self.exact_units.get(word.text).copied().unwrap_or(NO_UNIT)
+        };
+        [stem_unit, folded_unit, exact_unit]
+    }
+
+    /// Turns pattern occurrences into per-term hits: drops those inside an
+    /// exclusion phrase of the term, and counts overlapping ones once.
+    fn credit_terms(&self, text: &str, scratch: &mut Scratch) -> Vec<TermHits> {
+        let mut hits = vec![TermHits::default(); self.terms.len()];
+        let occurrences = &mut scratch.occurrences;
+        occurrences.sort_unstable_by_key(|o| (o.start, Reverse(o.end), o.pattern));
+        scratch.exclusions.clear();
+        for occurrence in occurrences.iter() {
+            for owner in &self.patterns[occurrence.pattern as usize] {
+                if owner.role == Role::Exclusion {
+                    scratch
+                        .exclusions
+                        .push((owner.term, occurrence.start..occurrence.end));
+                }
+            }
+        }
+        scratch.last_end.clear();
+        scratch.last_end.resize(self.terms.len(), 0);
+        for occurrence in occurrences.iter() {
+            for owner in &self.patterns[occurrence.pattern as usize] {
+                let term = owner.term as usize;
+                if owner.role != Role::Form || occurrence.start < scratch.last_end[term] {
+                    continue;
+                }
+                let excluded = scratch.exclusions.iter().any(|(t, span)| {
+                    *t == owner.term && span.start <= occurrence.start && occurrence.end <= span.end
+                });
+                if excluded {
+                    continue;
+                }
+                scratch.last_end[term] = occurrence.end;
+                let surface = &text[occurrence.start..occurrence.end];
+                let term_hits = &mut hits[term];
+                term_hits.count += 1;
+                if term_hits.lines.last() != Some(&occurrence.line) {
+                    term_hits.lines.push(occurrence.line);
+                }
+                let how = self.classify(term, surface);
+                term_hits.how = term_hits.how.max(Some(how));
+                let written = collapse_spaces(surface);
+                if !term_hits.forms.contains(&written) {
+                    term_hits.forms.push(written);
+                }
+            }
+        }
+        for term_hits in &mut hits {
+            term_hits.lines.sort_unstable();
+            term_hits.lines.dedup();
+            term_hits.forms.sort();
+        }
+        hits
+    }
+
+    fn classify(&self, term: usize, surface: &str) -> MatchKind {
+        let info = &self.terms[term];
+        let key = comparison_key(surface);
+        if key == info.name_key {
+            MatchKind::Exact
+        } else if info.alias_keys.contains(&key) {
+            MatchKind::Alias
+        } else {
+            MatchKind::Stem
+        }
+    }
+}
+
+/// If the phrase `units` ends at the newest of `count` recent words, the first word.
+fn phrase_start<'r>(
+    recent: &'r [RecentWord; MAX_PHRASE_WORDS],
+    count: usize,
+    units: &[u32],
+) -> Option<&'r RecentWord> {
+    let len = units.len();
+    if len > count {
+        return None;
+    }
+    let mut first = &recent[(count - 1) % MAX_PHRASE_WORDS];
+    for back in 1..len {
+        let later = first;
+        if later.break_before {
+            return None;
+        }
+        let word = &recent[(count - 1 - back) % MAX_PHRASE_WORDS];
+        if !word.units.contains(&units[len - 1 - back]) {
+            return None;
+        }
+        first = word;
+    }
+    Some(first)
+}
+
+/// A form written in capitals (and digits) only, of at most 5 characters, such as
+/// REST, SQL or AWS: matched case-sensitively unless the term says otherwise.
+pub fn is_short_acronym(form: &str) -> bool {
+    let chars = form.chars().count();
+    (1..=5).contains(&chars)
+        && form.chars().any(|c| c.is_uppercase())
+        && form.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// A word with a capital after its first letter (RESTful, NoSQL, IaC, DevOps):
+/// a coined name, matched by its spelling rather than its stem.
+fn has_inner_capital(word: &str) -> bool {
+    word.chars().skip(1).any(char::is_uppercase)
+}
+
+/// True when a form must be matched as a literal: it has a character other than
+/// letters, digits, white space, hyphens and apostrophes.
+pub fn has_symbol(form: &str) -> bool {
+    form.chars()
+        .any(|c| !(c.is_alphanumeric() || c.is_whitespace() || matches!(c, '-' | '\'' | '’')))
+}
+
+/// The key two spellings are compared by: lowercase letters, digits and symbols,
+/// with spaces, hyphens, bullets and other punctuation dropped.
+fn comparison_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '+' | '#' | '.' | '/' | '&'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A symbol literal must not continue a word: no letter or digit may touch it
+/// on a side where the literal itself ends in a letter or digit, and none may
+/// precede it at all (".NET" is not found in "ASP.NET" or "example.net").
+fn symbol_boundaries_hold(text: &str, range: Range<usize>, literal: &str) -> bool {
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
+    let before_ok = text[..range.start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c));
+    let ends_in_word_char = literal.chars().next_back().is_some_and(is_word_char);
+    let after_ok = !ends_in_word_char
+        || text[range.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !is_word_char(c));
+    before_ok && after_ok
+}
+
+#[derive(Default)]
+struct Builder {
+    analyzer: Analyzer,
+    terms: Vec<TermInfo>,
+    patterns: Vec<Vec<Owner>>,
+    stem_units: FxHashMap<Box<str>, u32>,
+    folded_units: FxHashMap<Box<str>, u32>,
+    exact_units: FxHashMap<Box<str>, u32>,
+    unit_count: u32,
+    phrase_patterns: FxHashMap<Box<[u32]>, u32>,
+    symbols: Vec<Symbol>,
+    symbol_patterns: FxHashMap<(String, bool), u32>,
+}
+
+impl Builder {
+    fn add_form(
+        &mut self,
+        form: &str,
+        case_sensitive: bool,
+        owner: Owner,
+        sets: &[KeywordSet],
+    ) -> std::result::Result<(), String> {
+        if has_symbol(form) {
+            let key = if case_sensitive {
+                form.to_string()
+            } else {
+                form.to_ascii_lowercase()
+            };
+            let pattern = match self.symbol_patterns.get(&(key.clone(), case_sensitive)) {
+                Some(&pattern) => pattern,
+                None => {
+                    let pattern = self.new_pattern();
+                    self.symbols.push(Symbol {
+                        literal: form.to_string(),
+                        case_sensitive,
+                        pattern: Some(pattern),
+                    });
+                    self.symbol_patterns.insert((key, case_sensitive), pattern);
+                    pattern
+                }
+            };
+            return self.own(pattern, owner, form, sets, true);
+        }
+
+        let mut words = Vec::new();
+        for_each_word(form, |word| words.push(word.text));
+        if words.is_empty() {
+            return Err(format!("the form {form:?} has no words"));
+        }
+        if words.len() > MAX_PHRASE_WORDS {
+            return Err(format!(
+                "the form {form:?} has more than {MAX_PHRASE_WORDS} words"
+            ));
+        }
+        let units: Vec<u32> = words
+            .iter()
+            .map(|word| {
+                if case_sensitive {
+                    self.exact_unit(word)
+                } else if has_inner_capital(word) {
+                    let mut folded = String::new();
+                    fold_case(word, &mut folded);
+                    self.folded_unit(&folded)
+                } else {
+                    self.stem_unit(&self.stem(word))
+                }
+            })
+            .collect();
+        let pattern = self.phrase_pattern(units);
+        self.own(pattern, owner, form, sets, true)?;
+
+        // "auto scaling" also matches "autoscaling".
+        if words.len() == 2 && !case_sensitive && owner.role == Role::Form {
+            let joined = format!("{}{}", words[0], words[1]);
+            let unit = self.stem_unit(&self.stem(&joined));
+            let pattern = self.phrase_pattern(vec![unit]);
+            self.own(pattern, owner, form, sets, false)?;
+        }
+        Ok(())
+    }
+
+    fn stem(&self, word: &str) -> String {
+        let mut folded = String::new();
+        fold_case(word, &mut folded);
+        self.analyzer.stem(&folded).into_owned()
+    }
+
+    fn new_pattern(&mut self) -> u32 {
+        self.patterns.push(Vec::new());
+        (self.patterns.len() - 1) as u32
+    }
+
+    fn next_unit(&mut self) -> u32 {
+        self.unit_count += 1;
+        self.unit_count - 1
+    }
+
+    fn stem_unit(&mut self, stem: &str) -> u32 {
+        if let Some(&unit) = self.stem_units.get(stem) {
+            return unit;
+        }
+        let unit = self.next_unit();
+        self.stem_units.insert(stem.into(), unit);
+        unit
+    }
+
+    fn folded_unit(&mut self, folded: &str) -> u32 {
+        if let Some(&unit) = self.folded_units.get(folded) {
+            return unit;
+        }
+        let unit = self.next_unit();
+        self.folded_units.insert(folded.into(), unit);
+        self.folded_units
+            .entry(format!("{folded}s").into())
+            .or_insert(unit);
+        unit
+    }
+
+    fn exact_unit(&mut self, word: &str) -> u32 {
+        if let Some(&unit) = self.exact_units.get(word) {
+            return unit;
+        }
+        let unit = self.next_unit();
+        self.exact_units.insert(word.into(), unit);
+        if word.chars().next_back().is_some_and(|c| c.is_uppercase()) {
+            self.exact_units
+                .entry(format!("{word}s").into())
+                .or_insert(unit);
+        }
+        unit
+    }
+
+    fn phrase_pattern(&mut self, units: Vec<u32>) -> u32 {
+        let units: Box<[u32]> = units.into();
+        if let Some(&pattern) = self.phrase_patterns.get(&units) {
+            return pattern;
+        }
+        let pattern = self.new_pattern();
+        self.phrase_patterns.insert(units, pattern);
+        pattern
+    }
+
+    /// Records that `owner` uses `pattern`; two terms of one set may not share
+    /// an explicit form (`strict`), while an implied joined form is just skipped.
+    fn own(
+        &mut self,
+        pattern: u32,
+        owner: Owner,
+        form: &str,
+        sets: &[KeywordSet],
+        strict: bool,
+    ) -> std::result::Result<(), String> {
+        let set = self.terms[owner.term as usize].set;
+        let owners = &mut self.patterns[pattern as usize];
+        for other in owners.iter() {
+            if other.term == owner.term {
+                return Ok(());
+            }
+            let same_set = self.terms[other.term as usize].set == set;
+            if same_set && other.role == Role::Form && owner.role == Role::Form {
+                if !strict {
+                    return Ok(());
+                }
+                let offset = self.terms.iter().position(|t| t.set == set).unwrap_or(0);
+                let other_name = &sets[set].terms[other.term as usize - offset].name;
+                return Err(format!(
+                    "its form {form:?} matches the same words as term {other_name:?}"
+                ));
+            }
+        }
+        owners.push(owner);
+        Ok(())
+    }
+
+    fn finish(self, sets: Vec<KeywordSet>, set_offsets: Vec<usize>) -> Result<Matcher> {
+        let mut symbols = self.symbols;
+        for literal in PROTECTED_SYMBOLS {
+            if !symbols
+                .iter()
+                .any(|s| s.literal.eq_ignore_ascii_case(literal))
+            {
+                symbols.push(Symbol {
+                    literal: literal.to_string(),
+                    case_sensitive: false,
+                    pattern: None,
+                });
+            }
+        }
+        let symbol_finder = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(AcMatchKind::LeftmostLongest)
+            .build(symbols.iter().map(|s| s.literal.as_str()));
+        let symbol_finder = match symbol_finder {
+            Ok(finder) => finder,
+            Err(err) => bail!("cannot compile the symbol terms: {err}"),
+        };
+
+        let mut phrases = Vec::with_capacity(self.phrase_patterns.len());
+        let mut phrases_by_last_unit = vec![Vec::new(); self.unit_count as usize];
+        let mut sorted: Vec<_> = self.phrase_patterns.into_iter().collect();
+        sorted.sort_unstable_by_key(|(_, pattern)| *pattern);
+        for (units, pattern) in sorted {
+            if let Some(&last) = units.last() {
+                phrases_by_last_unit[last as usize].push(phrases.len() as u32);
+            }
+            phrases.push(Phrase { units, pattern });
+        }
+        let exact_need_uppercase = self
+            .exact_units
+            .keys()
+            .all(|word| word.chars().any(char::is_uppercase));
+
+        Ok(Matcher {
+            analyzer: self.analyzer,
+            sets,
+            set_offsets,
+            terms: self.terms,
+            patterns: self.patterns,
+            stem_units: self.stem_units,
+            folded_units: self.folded_units,
+            exact_units: self.exact_units,
+            exact_need_uppercase,
+            phrases,
+            phrases_by_last_unit,
+            symbols,
+            symbol_finder,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sets::{SetOrigin, parse_set};
+
+    /// A matcher over one `skills` set written as `[[term]]` TOML bodies.
+    fn matcher(terms: &str) -> Matcher {
+        let text =
+            format!("id = \"t\"\nname = \"T\"\nkind = \"skills\"\ndescription = \"test\"\n{terms}");
+        Matcher::new(vec![parse_set(&text, SetOrigin::Builtin).unwrap()]).unwrap()
+    }
+
+    /// Names of the terms found in `text`.
+    fn found(matcher: &Matcher, text: &str) -> Vec<String> {
+        let matches = matcher.find(text);
+        matcher.sets()[0]
+            .terms
+            .iter()
+            .zip(&matches.terms)
+            .filter(|(_, hits)| hits.count > 0)
+            .map(|(term, _)| term.name.clone())
+            .collect()
+    }
+
+    const LANGUAGES: &str = r#"
+[[term]]
+name = "Go"
+aliases = ["Golang"]
+case-sensitive = true
+exclude = ["go live", "go-to-market"]
+[[term]]
+name = "C"
+[[term]]
+name = "C++"
+[[term]]
+name = "C#"
+[[term]]
+name = ".NET"
+[[term]]
+name = "ASP.NET"
+[[term]]
+name = "Node.js"
+[[term]]
+name = "Java"
+[[term]]
+name = "SQL"
+case-sensitive = false
+[[term]]
+name = "REST"
+aliases = ["RESTful"]
+[[term]]
+name = "auth"
+[[term]]
+name = "CI/CD"
+[[term]]
+name = "TCP/IP"
+"#;
+
+    #[test]
+    fn false_friends_do_not_match() {
+        let m = matcher(LANGUAGES);
+        let none: &[&str] = &[
+            "I will go through the rest of the backlog before go-live.",
+            "Go live in March; our go-to-market plan is ready.",
+            "JavaScript and TypeScript only.",
+            "NoSQL stores, MySQL and PostgreSQL clusters.",
+            "Computer networking and network security; see example.net.",
+            "Authored two papers; the author list is long.",
+            "Letters A, B and c grade.",
+        ];
+        for text in none {
+            assert_eq!(found(&m, text), Vec::<String>::new(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn symbol_terms_match_as_written() {
+        let m = matcher(LANGUAGES);
+        let cases: &[(&str, &[&str])] = &[
+            ("C++ and C# on .NET", &["C++", "C#", ".NET"]),
+            ("ASP.NET Core services", &["ASP.NET"]),
+            ("Built APIs in Node.js.", &["Node.js"]),
+            ("- **CI/CD** with TCP/IP tuning", &["CI/CD", "TCP/IP"]),
+            ("Embedded C, then C++17.", &["C", "C++"]),
+            ("Go, Golang, and SQL", &["Go", "SQL"]),
+            ("RESTful services and a REST API; the rest of it", &["REST"]),
+            ("OAuth is not auth; auth tokens are", &["auth"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(found(&m, text), *expected, "{text:?}");
+        }
+    }
+
+    const PHRASES: &str = r#"
+[[term]]
+name = "continuous integration"
+[[term]]
+name = "query optimization"
+[[term]]
+name = "auto-scaling"
+[[term]]
+name = "indexing"
+[[term]]
+name = "infrastructure as code"
+aliases = ["IaC"]
+[[term]]
+name = "lead"
+"#;
+
+    #[test]
+    fn phrases_cross_lines_but_not_sentences() {
+        let m = matcher(PHRASES);
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "set up continuous\n   integration",
+                &["continuous integration"],
+            ),
+            (
+                "continuous\n• integration and more",
+                &["continuous integration"],
+            ),
+            ("continuous  -  integration", &["continuous integration"]),
+            ("it was continuous. Integration came later", &[]),
+            ("continuous, integration", &[]),
+            ("continuous\n\nintegration", &[]),
+            ("optimized queries", &[]),
+            ("query optimizations", &["query optimization"]),
+            ("infrastructure\nas code", &["infrastructure as code"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(found(&m, text), *expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn compounds_inflections_and_irregulars_match() {
+        let m = matcher(PHRASES);
+        for text in [
+            "auto-scaling",
+            "auto scaling",
+            "Autoscaling groups",
+            "auto-scaled",
+        ] {
+            assert_eq!(found(&m, text), ["auto-scaling"], "{text:?}");
+        }
+        for text in ["indexes", "indexed", "Indexing"] {
+            assert_eq!(found(&m, text), ["indexing"], "{text:?}");
+        }
+        assert_eq!(found(&m, "Led the team"), ["lead"]);
+        assert_eq!(found(&m, "IaC with Terraform"), ["infrastructure as code"]);
+    }
+
+    #[test]
+    fn short_acronyms_are_case_sensitive_by_default() {
+        assert!(is_short_acronym("REST"));
+        assert!(is_short_acronym("AWS"));
+        assert!(is_short_acronym("S3"));
+        assert!(!is_short_acronym("IaC"));
+        assert!(!is_short_acronym("Go"));
+        assert!(!is_short_acronym("KUBERNETES"));
+        let m =
+            matcher("[[term]]\nname = \"API\"\n[[term]]\nname = \"AWS\"\ncase-sensitive = false\n");
+        assert_eq!(found(&m, "api and APIs"), ["API"]);
+        assert_eq!(found(&m, "aws"), ["AWS"]);
+        assert_eq!(found(&m, "an api"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn evidence_keeps_form_kind_and_lines() {
+        let m = matcher(
+            "[[term]]\nname = \"indexing\"\n[[term]]\nname = \"REST\"\naliases = [\"RESTful\"]\n[[term]]\nname = \"continuous integration\"\n",
+        );
+        let matches = m.find("indexes\nRESTful\nREST and indexing\ncontinuous\nintegration");
+        let hits = &matches.terms;
+        assert_eq!(hits[0].count, 2);
+        assert_eq!(hits[0].lines, [1, 3]);
+        assert_eq!(hits[0].how, Some(MatchKind::Exact));
+        assert_eq!(hits[0].forms, ["indexes", "indexing"]);
+        assert_eq!(hits[1].how, Some(MatchKind::Exact));
+        assert_eq!(hits[1].lines, [2, 3]);
+        assert_eq!(hits[2].lines, [4]);
+        assert_eq!(hits[2].forms, ["continuous integration"]);
+        let stem_only = m.find("indexed");
+        assert_eq!(stem_only.terms[0].how, Some(MatchKind::Stem));
+        let alias_only = m.find("RESTful");
+        assert_eq!(alias_only.terms[1].how, Some(MatchKind::Alias));
+    }
+
+    #[test]
+    fn overlapping_forms_of_a_term_count_once() {
+        let m = matcher("[[term]]\nname = \"REST\"\naliases = [\"REST API\"]\n");
+        assert_eq!(m.find("a REST API").terms[0].count, 1);
+        assert_eq!(m.find("REST, REST").terms[0].count, 2);
+    }
+
+    #[test]
+    fn colliding_terms_in_one_set_are_an_error() {
+        let text = "id = \"t\"\nname = \"T\"\nkind = \"core\"\ndescription = \"d\"\n[[term]]\nname = \"scaling\"\n[[term]]\nname = \"scale\"\n";
+        let err = Matcher::new(vec![parse_set(text, SetOrigin::Builtin).unwrap()])
+            .err()
+            .unwrap();
+        assert!(
+            format!("{err:#}").contains("matches the same words as term \"scaling\""),
+            "{err:#}"
+        );
+    }
+
+    #[test]
+    fn sets_share_forms_without_colliding() {
+        let set = |id: &str| {
+            parse_set(
+                &format!("id = \"{id}\"\nname = \"N\"\nkind = \"core\"\ndescription = \"d\"\n[[term]]\nname = \"code reviews\"\n"),
+                SetOrigin::Builtin,
+            )
+            .unwrap()
+        };
+        let m = Matcher::new(vec![set("a"), set("b")]).unwrap();
+        let matches = m.find("Did code review daily");
+        assert_eq!(matches.terms[0].count, 1);
+        assert_eq!(matches.terms[1].count, 1);
+    }
+}

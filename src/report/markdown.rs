@@ -1,0 +1,124 @@
+//! Markdown output: GitHub-flavoured tables that paste into a pull request.
+
+use std::io::{self, Write};
+
+use super::{
+    RenderOptions, ScoreReport, SetDetail, SetSummary, format_lines, format_number, top_missing,
+    verdict_line,
+};
+
+const TOP_MISSING: usize = 5;
+const SHOWN_LINES: usize = 12;
+
+/// Escapes what would break a table cell.
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', " ")
+}
+
+fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
+    writeln!(out, "| {} |", cells.join(" | "))
+}
+
+pub fn write_score(
+    out: &mut dyn Write,
+    report: &ScoreReport,
+    options: RenderOptions,
+) -> io::Result<()> {
+    for (index, document) in report.documents.iter().enumerate() {
+        if index > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "## `{}`\n", document.path.replace('`', "'"))?;
+        writeln!(out, "{}\n", verdict_line(document))?;
+        writeln!(out, "| Set | Kind | Score | Matched | Top missing |")?;
+        writeln!(out, "|---|---|---:|---:|---|")?;
+        for set in &document.sets {
+            row(
+                out,
+                &[
+                    cell(&set.id),
+                    set.kind.to_string(),
+                    format_number(set.score),
+                    format!("{}/{}", set.matched_count, set.term_count),
+                    cell(&top_missing(&set.missing, TOP_MISSING)),
+                ],
+            )?;
+        }
+        if options.details {
+            for set in &document.sets {
+                writeln!(
+                    out,
+                    "\n### {} ({}): {}\n",
+                    cell(&set.id),
+                    cell(&set.name),
+                    format_number(set.score)
+                )?;
+                if !set.matched.is_empty() {
+                    writeln!(
+                        out,
+                        "| Term | Weight | Count | Lines | Match | As written |"
+                    )?;
+                    writeln!(out, "|---|---:|---:|---|---|---|")?;
+                    for term in &set.matched {
+                        row(
+                            out,
+                            &[
+                                cell(&term.term),
+                                format_number(term.weight),
+                                term.count.to_string(),
+                                format_lines(&term.lines, SHOWN_LINES),
+                                term.how.as_str().to_string(),
+                                cell(&term.forms.join(", ")),
+                            ],
+                        )?;
+                    }
+                }
+                if !set.missing.is_empty() {
+                    writeln!(out, "\nMissing: {}", cell(&set.missing.join(", ")))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn write_set_list(out: &mut dyn Write, sets: &[SetSummary<'_>]) -> io::Result<()> {
+    writeln!(out, "| Id | Kind | Terms | Name | From |")?;
+    writeln!(out, "|---|---|---:|---|---|")?;
+    for set in sets {
+        row(
+            out,
+            &[
+                cell(set.id),
+                set.kind.to_string(),
+                set.terms.to_string(),
+                cell(set.name),
+                cell(&set.origin),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+pub fn write_set_detail(out: &mut dyn Write, detail: &SetDetail<'_>) -> io::Result<()> {
+    let summary = &detail.summary;
+    writeln!(out, "## {} ({})\n", cell(summary.id), cell(summary.name))?;
+    writeln!(out, "{}\n", cell(summary.description))?;
+    writeln!(out, "| Term | Aliases | Weight | Case | Excludes |")?;
+    writeln!(out, "|---|---|---:|---|---|")?;
+    for term in &detail.term_list {
+        row(
+            out,
+            &[
+                cell(term.name),
+                cell(&term.aliases.join(", ")),
+                format_number(term.weight),
+                term.case.to_string(),
+                cell(&term.exclude.join(", ")),
+            ],
+        )?;
+    }
+    Ok(())
+}

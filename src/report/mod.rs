@@ -1,0 +1,237 @@
+//! The report model and its renderers.
+//!
+//! The engine produces a [`ScoreReport`]; each output format is a module that
+//! writes it to a `&mut dyn Write`. Only the table renderer knows about
+//! comfy-table and colour.
+
+mod json;
+mod markdown;
+mod table;
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::score::DocumentScore;
+use crate::sets::KeywordSet;
+
+/// The version of the JSON output schema (`docs/json-schema.md`); it changes
+/// only when a field is removed or changes meaning.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The result of `rolefit score`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreReport {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Always `"score"`.
+    #[serde(rename = "type")]
+    pub record_type: &'static str,
+    /// One entry per document, in the order given.
+    pub documents: Vec<DocumentScore>,
+}
+
+impl ScoreReport {
+    /// A report of these documents.
+    pub fn new(documents: Vec<DocumentScore>) -> Self {
+        ScoreReport {
+            schema_version: SCHEMA_VERSION,
+            record_type: "score",
+            documents,
+        }
+    }
+}
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Tables for people, made with comfy-table.
+    #[default]
+    Table,
+    /// Pretty-printed JSON with a `schema_version`.
+    Json,
+    /// GitHub-flavoured Markdown tables.
+    Markdown,
+}
+
+/// How reports are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RenderOptions {
+    /// Add per-term evidence (counts, lines, how each term matched).
+    pub details: bool,
+    /// Colour scores (table format only).
+    pub color: bool,
+    /// Standard output is a terminal: tables take its width; otherwise 80 columns.
+    pub terminal: bool,
+}
+
+/// Writes a score report in `format`.
+pub fn write_score(
+    out: &mut dyn Write,
+    report: &ScoreReport,
+    format: Format,
+    options: RenderOptions,
+) -> io::Result<()> {
+    match format {
+        Format::Table => table::write_score(out, report, options),
+        Format::Json => json::write(out, report),
+        Format::Markdown => markdown::write_score(out, report, options),
+    }
+}
+
+/// A set as listed by `rolefit sets`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SetSummary<'a> {
+    /// Set id.
+    pub id: &'a str,
+    /// Set kind.
+    pub kind: crate::sets::SetKind,
+    /// Number of terms.
+    pub terms: usize,
+    /// Display name.
+    pub name: &'a str,
+    /// One-line description.
+    pub description: &'a str,
+    /// `built-in` or the file it came from.
+    pub origin: String,
+}
+
+/// Writes the list of sets.
+pub fn write_set_list(
+    out: &mut dyn Write,
+    sets: &[KeywordSet],
+    format: Format,
+    options: RenderOptions,
+) -> io::Result<()> {
+    let summaries: Vec<SetSummary<'_>> = sets
+        .iter()
+        .map(|set| SetSummary {
+            id: &set.id,
+            kind: set.kind,
+            terms: set.terms.len(),
+            name: &set.name,
+            description: &set.description,
+            origin: set.origin.to_string(),
+        })
+        .collect();
+    match format {
+        Format::Table => table::write_set_list(out, &summaries, options),
+        Format::Json => json::write(out, &summaries),
+        Format::Markdown => markdown::write_set_list(out, &summaries),
+    }
+}
+
+/// A set's terms, as shown by `rolefit sets show`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SetDetail<'a> {
+    /// The set's summary.
+    #[serde(flatten)]
+    pub summary: SetSummary<'a>,
+    /// The terms, in file order.
+    pub term_list: Vec<TermDetail<'a>>,
+}
+
+/// One term of a set, as shown by `rolefit sets show`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermDetail<'a> {
+    /// Canonical name.
+    pub name: &'a str,
+    /// Aliases.
+    pub aliases: &'a [String],
+    /// Weight.
+    pub weight: f64,
+    /// Whether it matches case-sensitively: `yes`, `no`, or `acronyms` (the default rule).
+    pub case: &'static str,
+    /// Phrases excluded.
+    pub exclude: &'a [String],
+    /// Source section.
+    pub section: Option<&'a str>,
+}
+
+/// Writes one set's terms.
+pub fn write_set_detail(
+    out: &mut dyn Write,
+    set: &KeywordSet,
+    format: Format,
+    options: RenderOptions,
+) -> io::Result<()> {
+    let detail = SetDetail {
+        summary: SetSummary {
+            id: &set.id,
+            kind: set.kind,
+            terms: set.terms.len(),
+            name: &set.name,
+            description: &set.description,
+            origin: set.origin.to_string(),
+        },
+        term_list: set
+            .terms
+            .iter()
+            .map(|term| TermDetail {
+                name: &term.name,
+                aliases: &term.aliases,
+                weight: term.weight,
+                case: match term.case_sensitive {
+                    Some(true) => "yes",
+                    Some(false) => "no",
+                    None => "acronyms",
+                },
+                exclude: &term.exclude,
+                section: term.section.as_deref(),
+            })
+            .collect(),
+    };
+    match format {
+        Format::Table => table::write_set_detail(out, &detail, options),
+        Format::Json => json::write(out, &detail),
+        Format::Markdown => markdown::write_set_detail(out, &detail),
+    }
+}
+
+/// A number as shown to people: no decimals when whole ("2", "66.7").
+pub fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+/// At most `limit` lines, then "…".
+fn format_lines(lines: &[u32], limit: usize) -> String {
+    let mut text = lines
+        .iter()
+        .take(limit)
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if lines.len() > limit {
+        text.push_str(", …");
+    }
+    text
+}
+
+/// The first `limit` missing terms, then "+N more".
+fn top_missing(missing: &[String], limit: usize) -> String {
+    let mut text = missing
+        .iter()
+        .take(limit)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if missing.len() > limit {
+        text.push_str(&format!(" +{} more", missing.len() - limit));
+    }
+    text
+}
+
+/// The one-line verdict shown above a document's table.
+fn verdict_line(document: &DocumentScore) -> String {
+    format!(
+        "fit {} · best specialization: {} · level: {} · {} words",
+        format_number(document.fit),
+        document.best_specialization.as_deref().unwrap_or("none"),
+        document.level.as_deref().unwrap_or("unknown"),
+        document.words
+    )
+}

@@ -1,0 +1,175 @@
+//! Tables for people: comfy-table, 80 columns unless on a terminal, colour on request.
+
+use std::io::{self, Write};
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
+
+use super::{
+    RenderOptions, ScoreReport, SetDetail, SetSummary, format_lines, format_number, top_missing,
+    verdict_line,
+};
+use crate::score::{DocumentScore, SetScore};
+
+const NON_TERMINAL_WIDTH: u16 = 80;
+const TOP_MISSING: usize = 3;
+const SHOWN_LINES: usize = 8;
+
+fn new_table(options: RenderOptions, header: &[&str]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if !options.terminal {
+        table.force_no_tty().set_width(NON_TERMINAL_WIDTH);
+    }
+    if options.color {
+        table.enforce_styling();
+    }
+    table.set_header(header.iter().copied());
+    table
+}
+
+fn right_align(table: &mut Table, columns: &[usize]) {
+    for &index in columns {
+        if let Some(column) = table.column_mut(index) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}
+
+fn score_cell(score: f64, color: bool) -> Cell {
+    let cell = Cell::new(format_number(score));
+    if !color {
+        return cell;
+    }
+    cell.fg(match score {
+        s if s >= 70.0 => Color::Green,
+        s if s >= 40.0 => Color::Yellow,
+        _ => Color::Red,
+    })
+}
+
+pub fn write_score(
+    out: &mut dyn Write,
+    report: &ScoreReport,
+    options: RenderOptions,
+) -> io::Result<()> {
+    for (index, document) in report.documents.iter().enumerate() {
+        if index > 0 {
+            writeln!(out)?;
+        }
+        write_document(out, document, options)?;
+    }
+    Ok(())
+}
+
+fn write_document(
+    out: &mut dyn Write,
+    document: &DocumentScore,
+    options: RenderOptions,
+) -> io::Result<()> {
+    writeln!(out, "{}", document.path)?;
+    writeln!(out, "{}", verdict_line(document))?;
+    let mut table = new_table(options, &["Set", "Kind", "Score", "Matched", "Top missing"]);
+    for set in &document.sets {
+        table.add_row(vec![
+            Cell::new(&set.id),
+            Cell::new(set.kind),
+            score_cell(set.score, options.color),
+            Cell::new(format!("{}/{}", set.matched_count, set.term_count)),
+            Cell::new(top_missing(&set.missing, TOP_MISSING)),
+        ]);
+    }
+    right_align(&mut table, &[2, 3]);
+    writeln!(out, "{table}")?;
+    if options.details {
+        for set in &document.sets {
+            write_set_details(out, set, options)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_set_details(
+    out: &mut dyn Write,
+    set: &SetScore,
+    options: RenderOptions,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "\n{} ({}): {} of {} terms, score {}",
+        set.id,
+        set.name,
+        set.matched_count,
+        set.term_count,
+        format_number(set.score)
+    )?;
+    if !set.matched.is_empty() {
+        let mut table = new_table(
+            options,
+            &["Term", "Weight", "Count", "Lines", "Match", "As written"],
+        );
+        for term in &set.matched {
+            table.add_row(vec![
+                Cell::new(&term.term),
+                Cell::new(format_number(term.weight)),
+                Cell::new(term.count),
+                Cell::new(format_lines(&term.lines, SHOWN_LINES)),
+                Cell::new(term.how.as_str()),
+                Cell::new(term.forms.join(", ")),
+            ]);
+        }
+        right_align(&mut table, &[1, 2]);
+        writeln!(out, "{table}")?;
+    }
+    if !set.missing.is_empty() {
+        writeln!(out, "missing: {}", set.missing.join(", "))?;
+    }
+    Ok(())
+}
+
+pub fn write_set_list(
+    out: &mut dyn Write,
+    sets: &[SetSummary<'_>],
+    options: RenderOptions,
+) -> io::Result<()> {
+    let mut table = new_table(options, &["Id", "Kind", "Terms", "Name", "From"]);
+    for set in sets {
+        table.add_row(vec![
+            Cell::new(set.id),
+            Cell::new(set.kind),
+            Cell::new(set.terms),
+            Cell::new(set.name),
+            Cell::new(&set.origin),
+        ]);
+    }
+    right_align(&mut table, &[2]);
+    writeln!(out, "{table}")
+}
+
+pub fn write_set_detail(
+    out: &mut dyn Write,
+    detail: &SetDetail<'_>,
+    options: RenderOptions,
+) -> io::Result<()> {
+    let summary = &detail.summary;
+    writeln!(
+        out,
+        "{} ({}, {}, {} terms, {})",
+        summary.id, summary.name, summary.kind, summary.terms, summary.origin
+    )?;
+    writeln!(out, "{}", summary.description)?;
+    let mut table = new_table(options, &["Term", "Aliases", "Weight", "Case", "Excludes"]);
+    for term in &detail.term_list {
+        table.add_row(vec![
+            Cell::new(term.name),
+            Cell::new(term.aliases.join(", ")),
+            Cell::new(format_number(term.weight)),
+            Cell::new(term.case),
+            Cell::new(term.exclude.join(", ")),
+        ]);
+    }
+    right_align(&mut table, &[2]);
+    writeln!(out, "{table}")
+}

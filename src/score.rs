@@ -1,0 +1,246 @@
+//! Coverage and weights: turns a document's term hits into scores and verdicts.
+//!
+//! Pure functions of the matches; nothing here reads files or prints.
+//!
+//! - A set's **score** is the weight of its matched terms over the weight of all
+//!   its terms, from 0 to 100, rounded to one decimal.
+//! - The **best specialization** is the specialization set with the highest score
+//!   (the first in set order on a tie; none when all score 0).
+//! - The **estimated level** is the most senior level set scoring at least
+//!   [`LEVEL_THRESHOLD`]; when none reaches it, the best-scoring level (the more
+//!   junior on a tie); none when all score 0. Level sets rank in set order
+//!   (built-ins: entry, mid, senior).
+//! - The **fit** is the mean of the core score and the best specialization's
+//!   score (whichever of the two exists; else the mean of all sets).
+
+use serde::Serialize;
+
+use crate::matching::{DocumentMatches, MatchKind, Matcher};
+use crate::sets::SetKind;
+
+/// The score a level set needs for the document to be estimated at that level.
+pub const LEVEL_THRESHOLD: f64 = 50.0;
+
+/// The scores of one document against every set.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentScore {
+    /// Where the document came from (a path, or `-` for standard input).
+    pub path: String,
+    /// Words in the document.
+    pub words: usize,
+    /// Overall fit, 0 to 100 (see the module docs).
+    pub fit: f64,
+    /// Id of the best-fitting specialization set.
+    pub best_specialization: Option<String>,
+    /// Id of the estimated level set.
+    pub level: Option<String>,
+    /// One entry per set, in set order.
+    pub sets: Vec<SetScore>,
+}
+
+/// How well a document covers one set.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SetScore {
+    /// Set id.
+    pub id: String,
+    /// Set display name.
+    pub name: String,
+    /// Set kind.
+    pub kind: SetKind,
+    /// Weighted coverage, 0 to 100.
+    pub score: f64,
+    /// Number of terms found.
+    pub matched_count: usize,
+    /// Number of terms in the set.
+    pub term_count: usize,
+    /// The terms found, heaviest first, then in set order.
+    pub matched: Vec<TermMatch>,
+    /// Names of the terms not found, heaviest first, then in set order.
+    pub missing: Vec<String>,
+}
+
+/// A term found in a document, with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermMatch {
+    /// The term's canonical name.
+    pub term: String,
+    /// The term's weight.
+    pub weight: f64,
+    /// How many times it occurs.
+    pub count: u32,
+    /// The lines where it stands.
+    pub lines: Vec<u32>,
+    /// The strongest way it matched.
+    #[serde(rename = "match")]
+    pub how: MatchKind,
+    /// The forms as written in the document.
+    pub forms: Vec<String>,
+}
+
+/// Scores one document's matches against every set of `matcher`.
+pub fn score_document(path: &str, matcher: &Matcher, matches: &DocumentMatches) -> DocumentScore {
+    let sets: Vec<SetScore> = matcher
+        .sets()
+        .iter()
+        .enumerate()
+        .map(|(set_index, set)| {
+            let hits = &matches.terms[matcher.term_ids(set_index)];
+            let mut order: Vec<usize> = (0..set.terms.len()).collect();
+            order.sort_by(|&a, &b| set.terms[b].weight.total_cmp(&set.terms[a].weight));
+            let mut matched = Vec::new();
+            let mut missing = Vec::new();
+            let mut matched_weight = 0.0;
+            for index in order {
+                let term = &set.terms[index];
+                let term_hits = &hits[index];
+                match term_hits.how {
+                    Some(how) if term_hits.count > 0 => {
+                        matched_weight += term.weight;
+                        matched.push(TermMatch {
+                            term: term.name.clone(),
+                            weight: term.weight,
+                            count: term_hits.count,
+                            lines: term_hits.lines.clone(),
+                            how,
+                            forms: term_hits.forms.clone(),
+                        });
+                    }
+                    _ => missing.push(term.name.clone()),
+                }
+            }
+            SetScore {
+                id: set.id.clone(),
+                name: set.name.clone(),
+                kind: set.kind,
+                score: percent(matched_weight, set.total_weight()),
+                matched_count: matched.len(),
+                term_count: set.terms.len(),
+                matched,
+                missing,
+            }
+        })
+        .collect();
+
+    let best_specialization = best_of(&sets, SetKind::Specialization).map(|s| s.id.clone());
+    let level = estimate_level(&sets).map(|s| s.id.clone());
+    let fit = fit(&sets, best_specialization.as_deref());
+    DocumentScore {
+        path: path.to_string(),
+        words: matches.words,
+        fit,
+        best_specialization,
+        level,
+        sets,
+    }
+}
+
+/// `part / whole` as a percentage rounded to one decimal (0 when `whole` is 0).
+pub fn percent(part: f64, whole: f64) -> f64 {
+    if whole <= 0.0 {
+        return 0.0;
+    }
+    round1(100.0 * part / whole)
+}
+
+fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+fn best_of(sets: &[SetScore], kind: SetKind) -> Option<&SetScore> {
+    sets.iter()
+        .filter(|s| s.kind == kind && s.score > 0.0)
+        .fold(None, |best: Option<&SetScore>, s| match best {
+            Some(b) if b.score >= s.score => Some(b),
+            _ => Some(s),
+        })
+}
+
+fn estimate_level(sets: &[SetScore]) -> Option<&SetScore> {
+    let levels: Vec<&SetScore> = sets.iter().filter(|s| s.kind == SetKind::Level).collect();
+    levels
+        .iter()
+        .rev()
+        .find(|s| s.score >= LEVEL_THRESHOLD)
+        .copied()
+        .or_else(|| best_of(sets, SetKind::Level))
+}
+
+fn fit(sets: &[SetScore], best_specialization: Option<&str>) -> f64 {
+    let core = sets
+        .iter()
+        .find(|s| s.kind == SetKind::Core)
+        .map(|s| s.score);
+    let specialization = best_specialization
+        .and_then(|id| sets.iter().find(|s| s.id == id))
+        .map(|s| s.score)
+        .or_else(|| {
+            sets.iter()
+                .any(|s| s.kind == SetKind::Specialization)
+                .then_some(0.0)
+        });
+    let parts: Vec<f64> = match (core, specialization) {
+        (None, None) => sets.iter().map(|s| s.score).collect(),
+        (core, specialization) => core.into_iter().chain(specialization).collect(),
+    };
+    if parts.is_empty() {
+        return 0.0;
+    }
+    round1(parts.iter().sum::<f64>() / parts.len() as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(id: &str, kind: SetKind, score: f64) -> SetScore {
+        SetScore {
+            id: id.into(),
+            name: id.into(),
+            kind,
+            score,
+            matched_count: 0,
+            term_count: 1,
+            matched: vec![],
+            missing: vec![],
+        }
+    }
+
+    #[test]
+    fn percent_rounds_to_one_decimal() {
+        assert_eq!(percent(2.0, 3.0), 66.7);
+        assert_eq!(percent(0.0, 0.0), 0.0);
+        assert_eq!(percent(5.0, 5.0), 100.0);
+    }
+
+    #[test]
+    fn level_is_the_most_senior_over_threshold_else_the_best() {
+        let cases = [
+            ((80.0, 60.0, 55.0), Some("senior")),
+            ((80.0, 60.0, 20.0), Some("mid")),
+            ((40.0, 30.0, 45.0), Some("senior")),
+            ((40.0, 40.0, 10.0), Some("entry")),
+            ((0.0, 0.0, 0.0), None),
+        ];
+        for ((entry, mid, senior), expected) in cases {
+            let sets = [
+                set("entry", SetKind::Level, entry),
+                set("mid", SetKind::Level, mid),
+                set("senior", SetKind::Level, senior),
+            ];
+            assert_eq!(estimate_level(&sets).map(|s| s.id.as_str()), expected);
+        }
+    }
+
+    #[test]
+    fn best_specialization_prefers_the_first_on_a_tie() {
+        let sets = [
+            set("core", SetKind::Core, 90.0),
+            set("api", SetKind::Specialization, 50.0),
+            set("cloud", SetKind::Specialization, 50.0),
+            set("languages", SetKind::Skills, 100.0),
+        ];
+        assert_eq!(best_of(&sets, SetKind::Specialization).unwrap().id, "api");
+        assert_eq!(fit(&sets, Some("api")), 70.0);
+        assert_eq!(fit(&sets[..1], None), 90.0);
+    }
+}
