@@ -8,12 +8,15 @@
 //! 4. [`matching`]: the sets compiled into a [`matching::Matcher`] that finds
 //!    each term's occurrences, with evidence (form, how it matched, lines);
 //! 5. [`score`]: coverage per set, best specialization, estimated level;
-//! 6. [`report`]: the serializable report and its renderers (table, JSON, Markdown).
+//! 6. [`checks`]: minimum scores and required terms, for CI;
+//! 7. [`report`]: the serializable report and its renderers (table, JSON,
+//!    JSON Lines, Markdown, GitHub annotations).
 //!
 //! [`cli`] parses the command line into [`settings`] and drives the stages;
 //! nothing below it prints or exits.
 
 pub mod analyze;
+pub mod checks;
 pub mod cli;
 pub mod error;
 pub mod extract;

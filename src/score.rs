@@ -13,6 +13,9 @@
 //! - The **fit** is the mean of the core score and the best specialization's
 //!   score (whichever of the two exists; else the mean of all sets).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::Serialize;
 
 use crate::matching::{DocumentMatches, MatchKind, Matcher};
@@ -77,22 +80,36 @@ pub struct TermMatch {
     pub forms: Vec<String>,
 }
 
-/// Scores one document's matches against every set of `matcher`.
-pub fn score_document(path: &str, matcher: &Matcher, matches: &DocumentMatches) -> DocumentScore {
+/// Scores one document's matches against every set of `matcher`. Terms named
+/// in `ignored` (case-insensitively) are left out, as if no set had them.
+pub fn score_document(
+    path: &str,
+    matcher: &Matcher,
+    matches: &DocumentMatches,
+    ignored: &[String],
+) -> DocumentScore {
     let sets: Vec<SetScore> = matcher
         .sets()
         .iter()
         .enumerate()
         .map(|(set_index, set)| {
             let hits = &matches.terms[matcher.term_ids(set_index)];
-            let mut order: Vec<usize> = (0..set.terms.len()).collect();
+            let mut order: Vec<usize> = (0..set.terms.len())
+                .filter(|&index| {
+                    !ignored
+                        .iter()
+                        .any(|name| name.eq_ignore_ascii_case(&set.terms[index].name))
+                })
+                .collect();
             order.sort_by(|&a, &b| set.terms[b].weight.total_cmp(&set.terms[a].weight));
             let mut matched = Vec::new();
             let mut missing = Vec::new();
             let mut matched_weight = 0.0;
+            let mut total_weight = 0.0;
             for index in order {
                 let term = &set.terms[index];
                 let term_hits = &hits[index];
+                total_weight += term.weight;
                 match term_hits.how {
                     Some(how) if term_hits.count > 0 => {
                         matched_weight += term.weight;
@@ -112,9 +129,9 @@ pub fn score_document(path: &str, matcher: &Matcher, matches: &DocumentMatches) 
                 id: set.id.clone(),
                 name: set.name.clone(),
                 kind: set.kind,
-                score: percent(matched_weight, set.total_weight()),
+                score: percent(matched_weight, total_weight),
                 matched_count: matched.len(),
-                term_count: set.terms.len(),
+                term_count: matched.len() + missing.len(),
                 matched,
                 missing,
             }
@@ -132,6 +149,28 @@ pub fn score_document(path: &str, matcher: &Matcher, matches: &DocumentMatches) 
         level,
         sets,
     }
+}
+
+/// Terms a document opts out of with a line `rolefit: ignore TERM[, TERM…]`,
+/// alone on its line or inside a comment (`<!-- … -->`, `#`, `//`).
+pub fn inline_ignores(text: &str) -> Vec<String> {
+    static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?im)^[ \t]*(?:<!--|#|//)?[ \t]*rolefit:[ \t]*ignore[ \t]+(.+?)[ \t]*(?:-->)?[ \t]*\r?$")
+            .unwrap_or_else(|_| unreachable!("the directive pattern is valid"))
+    });
+    if !text.contains("rolefit:") {
+        return Vec::new();
+    }
+    DIRECTIVE
+        .captures_iter(text)
+        .flat_map(|captures| {
+            captures[1]
+                .split(',')
+                .map(|term| term.trim().to_string())
+                .filter(|term| !term.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// `part / whole` as a percentage rounded to one decimal (0 when `whole` is 0).
@@ -203,6 +242,16 @@ mod tests {
             matched: vec![],
             missing: vec![],
         }
+    }
+
+    #[test]
+    fn inline_ignore_directives() {
+        let text = "# Posting\n<!-- rolefit: ignore Kubernetes, status updates -->\nrolefit: ignore CI/CD\nWe do not say rolefit: ignore X mid-line.\n";
+        assert_eq!(
+            inline_ignores(text),
+            ["Kubernetes", "status updates", "CI/CD"]
+        );
+        assert!(inline_ignores("nothing here").is_empty());
     }
 
     #[test]

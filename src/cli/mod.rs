@@ -8,11 +8,13 @@ mod sets;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
+use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::{EXIT_CODES_HELP, Exit};
 use crate::report::{Format, RenderOptions};
 use crate::sets::{SetKind, SetSources};
+use crate::settings::{Config, find_config, load_config};
 
 /// Scores resumes and job postings against backend-developer role keyword sets.
 #[derive(Debug, Parser)]
@@ -34,9 +36,16 @@ pub struct GlobalArgs {
     /// Use only the sets given with --keywords
     #[arg(long, global = true)]
     no_builtin: bool,
-    /// When to colour output (NO_COLOR turns off `auto`)
+    /// When to colour output (`auto`: on a terminal, unless NO_COLOR or CI is set)
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     color: ColorChoice,
+    /// Read settings from this file instead of the rolefit.toml found in the
+    /// current folder or its parents
+    #[arg(long, value_name = "PATH", global = true)]
+    config: Option<PathBuf>,
+    /// Do not look for a rolefit.toml
+    #[arg(long, global = true, conflicts_with = "config")]
+    no_config: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -52,7 +61,9 @@ enum Command {
 pub(crate) enum FormatArg {
     Table,
     Json,
+    Jsonl,
     Markdown,
+    Github,
 }
 
 impl From<FormatArg> for Format {
@@ -60,7 +71,9 @@ impl From<FormatArg> for Format {
         match format {
             FormatArg::Table => Format::Table,
             FormatArg::Json => Format::Json,
+            FormatArg::Jsonl => Format::Jsonl,
             FormatArg::Markdown => Format::Markdown,
+            FormatArg::Github => Format::Github,
         }
     }
 }
@@ -92,10 +105,37 @@ enum ColorChoice {
 }
 
 impl GlobalArgs {
-    fn sources(&self) -> SetSources {
+    /// The configuration file: `--config`, else the first rolefit.toml found
+    /// from the current folder up, unless `--no-config`.
+    fn config(&self) -> Result<Option<Config>> {
+        if self.no_config {
+            return Ok(None);
+        }
+        let path = match &self.config {
+            Some(path) => Some(path.clone()),
+            None => std::env::current_dir()
+                .ok()
+                .and_then(|dir| find_config(&dir)),
+        };
+        path.map(|path| load_config(&path)).transpose()
+    }
+
+    /// Keyword sources: `--keywords` and `--no-builtin` if given, else the
+    /// configuration file's (its paths relative to its folder).
+    fn sources(&self, config: Option<&Config>) -> SetSources {
+        let file = config.map(|c| &c.file);
+        let paths = match config {
+            Some(config) if self.keywords.is_empty() => config
+                .file
+                .keywords
+                .iter()
+                .map(|path| config.folder().join(path))
+                .collect(),
+            _ => self.keywords.clone(),
+        };
         SetSources {
-            paths: self.keywords.clone(),
-            no_builtin: self.no_builtin,
+            paths,
+            no_builtin: self.no_builtin || file.and_then(|f| f.no_builtin).unwrap_or(false),
         }
     }
 
@@ -109,6 +149,7 @@ impl GlobalArgs {
             ColorChoice::Auto => {
                 terminal
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var_os("CI").is_none_or(|v| v.is_empty())
                     && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
             }
         };

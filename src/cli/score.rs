@@ -1,18 +1,21 @@
-//! `rolefit score`: score documents against the keyword sets.
+//! `rolefit score`: score documents against the keyword sets, and check them.
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use anyhow::{Context, Result};
 use clap::Args;
 
 use super::{FormatArg, GlobalArgs, KindArg, report_error};
+use crate::checks::{Checks, evaluate};
 use crate::error::Exit;
 use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, read_document};
 use crate::matching::Scratch;
-use crate::report::{self, ScoreReport};
-use crate::score::score_document;
+use crate::report::{self, DocumentReport, Format, ScoreReport};
+use crate::score::{inline_ignores, score_document};
 use crate::sets::SetKind;
-use crate::settings::{ScoreSettings, SetSelection, SetSettings};
+use crate::settings::{
+    CheckPlan, Config, ScoreSettings, SetSelection, SetSettings, parse_threshold,
+};
 
 /// Arguments of `rolefit score`.
 #[derive(Debug, Args)]
@@ -28,6 +31,11 @@ pub struct ScoreArgs {
     details: bool,
     #[command(flatten)]
     selection: SelectionArgs,
+    #[command(flatten)]
+    checks: CheckArgs,
+    /// Print only failures (failed checks and unreadable files)
+    #[arg(long, short)]
+    quiet: bool,
     /// Refuse input files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     max_size: u64,
@@ -44,42 +52,83 @@ pub struct SelectionArgs {
     kinds: Vec<KindArg>,
 }
 
+/// `--min-score` and `--require`, shared by the commands that check.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Fail (exit 1) when SET scores below N; SET is a set id,
+    /// `best-specialization` or `fit` (repeatable)
+    #[arg(long = "min-score", value_name = "SET=N")]
+    min_scores: Vec<String>,
+    /// Fail (exit 1) when TERM is not found (repeatable)
+    #[arg(long = "require", value_name = "TERM")]
+    required: Vec<String>,
+}
+
+impl CheckArgs {
+    /// The checks given on the command line.
+    pub fn checks(&self) -> Result<Checks> {
+        let mut checks = Checks::default();
+        for text in &self.min_scores {
+            checks.set_threshold(parse_threshold(text)?);
+        }
+        for term in &self.required {
+            checks.require(term.trim());
+        }
+        Ok(checks)
+    }
+}
+
 impl SelectionArgs {
-    /// The sets to load and the filter to apply.
-    pub fn resolve(&self, global: &GlobalArgs) -> SetSettings {
+    /// The sets to load and the filter to apply: flags first, then the
+    /// configuration file.
+    pub fn resolve(&self, global: &GlobalArgs, config: Option<&Config>) -> SetSettings {
+        let file = config.map(|c| &c.file);
+        let ids = if self.sets.is_empty() {
+            file.and_then(|f| f.sets.clone()).unwrap_or_default()
+        } else {
+            self.sets.clone()
+        };
+        let kinds = if self.kinds.is_empty() {
+            file.and_then(|f| f.kinds.clone()).unwrap_or_default()
+        } else {
+            self.kinds.iter().copied().map(SetKind::from).collect()
+        };
         SetSettings {
-            sources: global.sources(),
-            selection: SetSelection {
-                ids: self.sets.clone(),
-                kinds: self.kinds.iter().copied().map(SetKind::from).collect(),
-            },
+            sources: global.sources(config),
+            selection: SetSelection { ids, kinds },
+            ignore: file.map(|f| f.ignore.clone()).unwrap_or_default(),
         }
     }
 }
 
 impl ScoreArgs {
-    fn resolve(&self, global: &GlobalArgs) -> ScoreSettings {
-        ScoreSettings {
+    fn resolve(&self, global: &GlobalArgs) -> Result<ScoreSettings> {
+        let config = global.config()?;
+        Ok(ScoreSettings {
             inputs: self.files.clone(),
-            sets: self.selection.resolve(global),
+            sets: self.selection.resolve(global, config.as_ref()),
+            checks: CheckPlan::new(config.as_ref(), self.checks.checks()?)?,
             extract: ExtractOptions {
                 max_bytes: self.max_size,
             },
             format: self.format.into(),
             render: global.render_options(self.details),
-        }
+            quiet: self.quiet,
+        })
     }
 
     /// Runs the command.
     pub fn run(&self, global: &GlobalArgs, out: &mut dyn Write) -> Result<Exit> {
-        score(&self.resolve(global), out)
+        score(&self.resolve(global)?, out)
     }
 }
 
-/// Scores each readable document; an unreadable one is reported on standard
-/// error and makes the exit code 2, but does not stop the others.
+/// Scores and checks each readable document. An unreadable one is reported on
+/// standard error and makes the exit code 2, but does not stop the others; a
+/// failed check makes it 1.
 fn score(settings: &ScoreSettings, out: &mut dyn Write) -> Result<Exit> {
-    let matcher = settings.sets.matcher()?;
+    let matcher = settings.sets.matcher(&settings.checks.required_terms())?;
+    settings.checks.validate(matcher.sets())?;
     let mut scratch = Scratch::default();
     let mut documents = Vec::with_capacity(settings.inputs.len());
     let mut exit = Exit::Success;
@@ -87,7 +136,11 @@ fn score(settings: &ScoreSettings, out: &mut dyn Write) -> Result<Exit> {
         match read_document(input, &settings.extract) {
             Ok(document) => {
                 let matches = matcher.find_with(&document.text, &mut scratch);
-                documents.push(score_document(&document.path, &matcher, &matches));
+                let mut ignored = settings.sets.ignore.clone();
+                ignored.extend(inline_ignores(&document.text));
+                let score = score_document(&document.path, &matcher, &matches, &ignored);
+                let checks = evaluate(&score, &settings.checks.for_path(input));
+                documents.push(DocumentReport { score, checks });
             }
             Err(err) => {
                 report_error(&err.into());
@@ -95,14 +148,31 @@ fn score(settings: &ScoreSettings, out: &mut dyn Write) -> Result<Exit> {
             }
         }
     }
-    if !documents.is_empty() {
-        report::write_score(
-            out,
-            &ScoreReport::new(documents),
-            settings.format,
-            settings.render,
-        )
-        .context("cannot write the report")?;
+    let report = ScoreReport::new(documents);
+    if report.failed_documents() > 0 {
+        exit = exit.max(Exit::CheckFailed);
+    }
+    if settings.format != Format::Github {
+        report_failures(&report);
+    }
+    let show_report = !settings.quiet || settings.format == Format::Github;
+    if show_report && !report.documents.is_empty() {
+        report::write_score(out, &report, settings.format, settings.render)
+            .context("cannot write the report")?;
     }
     Ok(exit)
+}
+
+/// One line on standard error per failed check.
+fn report_failures(report: &ScoreReport) {
+    let mut stderr = io::stderr().lock();
+    for document in &report.documents {
+        for check in document.checks.iter().filter(|check| !check.passed) {
+            let _ = writeln!(
+                stderr,
+                "rolefit: check failed: {}: {} ({})",
+                document.score.path, check.message, check.check
+            );
+        }
+    }
 }

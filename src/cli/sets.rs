@@ -34,7 +34,8 @@ enum SetsAction {
 impl SetsArgs {
     /// Runs the command.
     pub fn run(&self, global: &GlobalArgs, out: &mut dyn Write) -> Result<Exit> {
-        let sets = load_sets(&global.sources())?;
+        let config = global.config()?;
+        let sets = load_sets(&global.sources(config.as_ref()))?;
         // Compiling checks the sets the way scoring would (colliding terms, say).
         Matcher::new(sets.clone())?;
         let options = global.render_options(false);

@@ -3,8 +3,8 @@
 use std::io::{self, Write};
 
 use super::{
-    RenderOptions, ScoreReport, SetDetail, SetSummary, format_lines, format_number, top_missing,
-    verdict_line,
+    RenderOptions, ScoreReport, SetDetail, SetSummary, check_lines, format_lines, format_number,
+    top_missing, verdict_line,
 };
 
 const TOP_MISSING: usize = 5;
@@ -26,7 +26,8 @@ pub fn write_score(
     report: &ScoreReport,
     options: RenderOptions,
 ) -> io::Result<()> {
-    for (index, document) in report.documents.iter().enumerate() {
+    for (index, document_report) in report.documents.iter().enumerate() {
+        let document = &document_report.score;
         if index > 0 {
             writeln!(out)?;
         }
@@ -45,6 +46,13 @@ pub fn write_score(
                     cell(&top_missing(&set.missing, TOP_MISSING)),
                 ],
             )?;
+        }
+        let checks = check_lines(document_report);
+        if !checks.is_empty() {
+            writeln!(out)?;
+            for line in checks {
+                writeln!(out, "- {}", cell(&line))?;
+            }
         }
         if options.details {
             for set in &document.sets {

@@ -4,6 +4,7 @@
 //! writes it to a `&mut dyn Write`. Only the table renderer knows about
 //! comfy-table and colour.
 
+mod github;
 mod json;
 mod markdown;
 mod table;
@@ -12,6 +13,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::checks::CheckOutcome;
 use crate::score::DocumentScore;
 use crate::sets::KeywordSet;
 
@@ -28,18 +30,53 @@ pub struct ScoreReport {
     #[serde(rename = "type")]
     pub record_type: &'static str,
     /// One entry per document, in the order given.
-    pub documents: Vec<DocumentScore>,
+    pub documents: Vec<DocumentReport>,
 }
 
 impl ScoreReport {
     /// A report of these documents.
-    pub fn new(documents: Vec<DocumentScore>) -> Self {
+    pub fn new(documents: Vec<DocumentReport>) -> Self {
         ScoreReport {
             schema_version: SCHEMA_VERSION,
             record_type: "score",
             documents,
         }
     }
+
+    /// The number of documents with a failed check.
+    pub fn failed_documents(&self) -> usize {
+        self.documents.iter().filter(|d| d.failed()).count()
+    }
+}
+
+/// One document's scores and the outcomes of its checks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentReport {
+    /// The scores.
+    #[serde(flatten)]
+    pub score: DocumentScore,
+    /// The checks that applied, in order: thresholds, then required terms.
+    pub checks: Vec<CheckOutcome>,
+}
+
+impl DocumentReport {
+    /// True when a check failed.
+    pub fn failed(&self) -> bool {
+        self.checks.iter().any(|check| !check.passed)
+    }
+}
+
+/// A document as one JSON Lines record (`--format jsonl`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentRecord<'a> {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Always `"document"`.
+    #[serde(rename = "type")]
+    pub record_type: &'static str,
+    /// The document.
+    #[serde(flatten)]
+    pub document: &'a DocumentReport,
 }
 
 /// An output format.
@@ -52,6 +89,10 @@ pub enum Format {
     Json,
     /// GitHub-flavoured Markdown tables.
     Markdown,
+    /// One JSON record per document per line.
+    Jsonl,
+    /// GitHub Actions workflow commands: an error annotation per failed document.
+    Github,
 }
 
 /// How reports are drawn.
@@ -76,6 +117,8 @@ pub fn write_score(
         Format::Table => table::write_score(out, report, options),
         Format::Json => json::write(out, report),
         Format::Markdown => markdown::write_score(out, report, options),
+        Format::Jsonl => json::write_lines(out, report),
+        Format::Github => github::write_score(out, report),
     }
 }
 
@@ -116,8 +159,8 @@ pub fn write_set_list(
         .collect();
     match format {
         Format::Table => table::write_set_list(out, &summaries, options),
-        Format::Json => json::write(out, &summaries),
-        Format::Markdown => markdown::write_set_list(out, &summaries),
+        Format::Json | Format::Jsonl => json::write(out, &summaries),
+        Format::Markdown | Format::Github => markdown::write_set_list(out, &summaries),
     }
 }
 
@@ -183,8 +226,8 @@ pub fn write_set_detail(
     };
     match format {
         Format::Table => table::write_set_detail(out, &detail, options),
-        Format::Json => json::write(out, &detail),
-        Format::Markdown => markdown::write_set_detail(out, &detail),
+        Format::Json | Format::Jsonl => json::write(out, &detail),
+        Format::Markdown | Format::Github => markdown::write_set_detail(out, &detail),
     }
 }
 
@@ -223,6 +266,18 @@ fn top_missing(missing: &[String], limit: usize) -> String {
         text.push_str(&format!(" +{} more", missing.len() - limit));
     }
     text
+}
+
+/// One line per check: `pass` or `FAIL`, the check, and what happened.
+fn check_lines(document: &DocumentReport) -> Vec<String> {
+    document
+        .checks
+        .iter()
+        .map(|check| {
+            let status = if check.passed { "pass" } else { "FAIL" };
+            format!("{status}  {}: {}", check.check, check.message)
+        })
+        .collect()
 }
 
 /// The one-line verdict shown above a document's table.

@@ -6,10 +6,10 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use super::{
-    RenderOptions, ScoreReport, SetDetail, SetSummary, format_lines, format_number, top_missing,
-    verdict_line,
+    DocumentReport, RenderOptions, ScoreReport, SetDetail, SetSummary, check_lines, format_lines,
+    format_number, top_missing, verdict_line,
 };
-use crate::score::{DocumentScore, SetScore};
+use crate::score::SetScore;
 
 const NON_TERMINAL_WIDTH: u16 = 80;
 const TOP_MISSING: usize = 3;
@@ -66,9 +66,10 @@ pub fn write_score(
 
 fn write_document(
     out: &mut dyn Write,
-    document: &DocumentScore,
+    report: &DocumentReport,
     options: RenderOptions,
 ) -> io::Result<()> {
+    let document = &report.score;
     writeln!(out, "{}", document.path)?;
     writeln!(out, "{}", verdict_line(document))?;
     let mut table = new_table(options, &["Set", "Kind", "Score", "Matched", "Top missing"]);
@@ -83,6 +84,9 @@ fn write_document(
     }
     right_align(&mut table, &[2, 3]);
     writeln!(out, "{table}")?;
+    for line in check_lines(report) {
+        writeln!(out, "{line}")?;
+    }
     if options.details {
         for set in &document.sets {
             write_set_details(out, set, options)?;

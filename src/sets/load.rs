@@ -9,6 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{KeywordSet, SetKind, SetOrigin, Term, builtin};
+use crate::error::{position, toml_error};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -38,14 +39,8 @@ struct RawTerm {
 ///
 /// Errors carry `file:line:column: reason`.
 pub fn parse_set(text: &str, origin: SetOrigin) -> Result<KeywordSet> {
-    let at = |offset: usize| {
-        let (line, column) = line_and_column(text, offset);
-        format!("{origin}:{line}:{column}")
-    };
-    let raw: RawSet = toml::from_str(text).map_err(|err| {
-        let offset = err.span().map_or(0, |span| span.start);
-        anyhow::anyhow!("{}: {}", at(offset), err.message().trim_end())
-    })?;
+    let at = |offset: usize| format!("{origin}:{}", position(text, offset));
+    let raw: RawSet = toml::from_str(text).map_err(|err| toml_error(&origin, text, &err))?;
 
     let id = raw.id.get_ref().trim().to_string();
     let valid_id = !id.is_empty()
@@ -111,14 +106,6 @@ pub fn parse_set(text: &str, origin: SetOrigin) -> Result<KeywordSet> {
 
 fn trimmed(list: Vec<String>) -> Vec<String> {
     list.into_iter().map(|s| s.trim().to_string()).collect()
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 /// Loads the sets in a file, or in every `*.toml` file of a folder (sorted by name).
@@ -262,12 +249,5 @@ mod tests {
             let message = format!("{:#}", parse(text).unwrap_err());
             assert!(message.contains(expected), "{message:?} lacks {expected:?}");
         }
-    }
-
-    #[test]
-    fn line_and_column_count_characters() {
-        assert_eq!(line_and_column("ab\ncé\nx", 6), (2, 3));
-        assert_eq!(line_and_column("ab\ncé\nx", 7), (3, 1));
-        assert_eq!(line_and_column("ab", 0), (1, 1));
     }
 }

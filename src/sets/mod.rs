@@ -82,13 +82,6 @@ pub struct KeywordSet {
     pub origin: SetOrigin,
 }
 
-impl KeywordSet {
-    /// The sum of all term weights: what a full score is out of.
-    pub fn total_weight(&self) -> f64 {
-        self.terms.iter().map(|term| term.weight).sum()
-    }
-}
-
 /// One thing to look for, with the other ways it is written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Term {
