@@ -83,7 +83,7 @@ fn json_carries_the_documented_fields() {
         .iter()
         .find(|m| m["term"] == "CI/CD")
         .expect("CI/CD matched");
-    assert_eq!(ci_cd["lines"], serde_json::json!([5]));
+    assert_eq!(ci_cd["lines"], serde_json::json!([4]));
 }
 
 #[test]
