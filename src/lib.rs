@@ -15,6 +15,8 @@
 //! [`cli`] parses the command line into [`settings`] and drives the stages;
 //! nothing below it prints or exits.
 
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod analyze;
 pub mod checks;
 pub mod cli;

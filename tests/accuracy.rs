@@ -1,6 +1,8 @@
 //! Accuracy on labelled data: the built-in sets against their own source text,
 //! and every fixture against its labels (`fixtures/labels.toml`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -76,7 +78,11 @@ fn every_fixture_is_labelled_and_labels_name_real_terms() {
         for entry in std::fs::read_dir(root().join("fixtures").join(folder)).unwrap() {
             let path = entry.unwrap().path();
             let relative = path.strip_prefix(root().join("fixtures")).unwrap();
-            assert!(labelled.contains(relative), "{} has no label", relative.display());
+            assert!(
+                labelled.contains(relative),
+                "{} has no label",
+                relative.display()
+            );
         }
     }
     let known: BTreeSet<String> = all_sets()
@@ -88,12 +94,19 @@ fn every_fixture_is_labelled_and_labels_name_real_terms() {
         assert!(label.must_match.len() >= 4, "{}", label.path.display());
         assert!(label.must_not_match.len() >= 3, "{}", label.path.display());
         for term in label.must_match.iter().chain(&label.must_not_match) {
-            assert!(known.contains(term), "{}: unknown term {term:?}", label.path.display());
+            assert!(
+                known.contains(term),
+                "{}: unknown term {term:?}",
+                label.path.display()
+            );
         }
     }
     let resumes = labels.iter().filter(|l| l.kind == "resume").count();
     let postings = labels.iter().filter(|l| l.kind == "posting").count();
-    assert!(resumes >= 8 && postings >= 6, "{resumes} resumes, {postings} postings");
+    assert!(
+        resumes >= 8 && postings >= 6,
+        "{resumes} resumes, {postings} postings"
+    );
 }
 
 /// Every labelled term holds: found where it must be, absent where it must not.
@@ -132,7 +145,12 @@ fn fixtures_match_their_labels() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} label failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} label failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// The verdicts: level, best specialization, and low scores for documents

@@ -1,5 +1,7 @@
 //! rolefit in CI: thresholds, exit codes, configuration, machine output.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::{Sandbox, rolefit, run};
@@ -26,27 +28,48 @@ fn postings() -> Sandbox {
 fn exit_codes_are_0_pass_1_check_failed_2_error() {
     let sandbox = postings();
     let devops = sandbox.path().join("repo/postings/senior-devops.md");
-    let pass = run(rolefit().arg("score").arg(&devops).args(["--min-score", "devops=50"]));
+    let pass = run(rolefit()
+        .arg("score")
+        .arg(&devops)
+        .args(["--min-score", "devops=50"]));
     assert_eq!(pass.code, 0, "{}", pass.stderr);
 
-    let fail = run(rolefit().arg("score").arg(&devops).args(["--min-score", "security=50"]));
+    let fail = run(rolefit()
+        .arg("score")
+        .arg(&devops)
+        .args(["--min-score", "security=50"]));
     assert_eq!(fail.code, 1);
     assert!(
-        fail.stderr.contains("senior-devops.md: set `security` scores 0, below the minimum 50 (security >= 50)"),
+        fail.stderr.contains(
+            "senior-devops.md: set `security` scores 0, below the minimum 50 (security >= 50)"
+        ),
         "{}",
         fail.stderr
     );
 
-    let missing = run(rolefit().arg("score").arg(sandbox.path().join("nope.md")).args(["--min-score", "devops=50"]));
+    let missing = run(rolefit()
+        .arg("score")
+        .arg(sandbox.path().join("nope.md"))
+        .args(["--min-score", "devops=50"]));
     assert_eq!(missing.code, 2);
 
-    let usage = run(rolefit().arg("score").arg(&devops).args(["--min-score", "devops"]));
+    let usage = run(rolefit()
+        .arg("score")
+        .arg(&devops)
+        .args(["--min-score", "devops"]));
     assert_eq!(usage.code, 2);
     assert!(usage.stderr.contains("expected SET=N"), "{}", usage.stderr);
 
-    let unknown_set = run(rolefit().arg("score").arg(&devops).args(["--min-score", "devopz=5"]));
+    let unknown_set = run(rolefit()
+        .arg("score")
+        .arg(&devops)
+        .args(["--min-score", "devopz=5"]));
     assert_eq!(unknown_set.code, 2);
-    assert!(unknown_set.stderr.contains("min-score names set `devopz`"), "{}", unknown_set.stderr);
+    assert!(
+        unknown_set.stderr.contains("min-score names set `devopz`"),
+        "{}",
+        unknown_set.stderr
+    );
 }
 
 #[test]
@@ -62,7 +85,10 @@ fn each_threshold_form() {
         ("entry=90", 1),
     ];
     for (threshold, code) in cases {
-        let ran = run(rolefit().arg("score").arg(&devops).args(["--min-score", threshold]));
+        let ran = run(rolefit()
+            .arg("score")
+            .arg(&devops)
+            .args(["--min-score", threshold]));
         assert_eq!(ran.code, code, "{threshold}: {}", ran.stderr);
     }
 }
@@ -71,11 +97,25 @@ fn each_threshold_form() {
 fn required_terms_known_or_not() {
     let sandbox = postings();
     let devops = sandbox.path().join("repo/postings/senior-devops.md");
-    let ran = run(rolefit().arg("score").arg(&devops).args(["--require", "CI/CD", "--require", "IaC"]));
+    let ran =
+        run(rolefit()
+            .arg("score")
+            .arg(&devops)
+            .args(["--require", "CI/CD", "--require", "IaC"]));
     assert_eq!(ran.code, 0, "{}", ran.stderr);
-    let ran = run(rolefit().arg("score").arg(&devops).args(["--require", "Kubernetes", "--format", "json"]));
+    let ran = run(rolefit().arg("score").arg(&devops).args([
+        "--require",
+        "Kubernetes",
+        "--format",
+        "json",
+    ]));
     assert_eq!(ran.code, 1);
-    assert!(ran.stderr.contains("required term \"Kubernetes\" is missing"), "{}", ran.stderr);
+    assert!(
+        ran.stderr
+            .contains("required term \"Kubernetes\" is missing"),
+        "{}",
+        ran.stderr
+    );
     let report: Value = serde_json::from_str(&ran.stdout).unwrap();
     let sets = report["documents"][0]["sets"].as_array().unwrap();
     assert_eq!(sets.last().unwrap()["id"], "required");
@@ -89,21 +129,43 @@ fn config_is_found_from_a_subfolder_and_flags_override_it() {
         "[[check]]\npaths = [\"postings/senior-*.md\"]\nmin-score = { senior = 95 }\n",
     );
     let subfolder = sandbox.path().join("repo/postings");
-    let fail = run(rolefit().current_dir(&subfolder).args(["score", "senior-devops.md", "office.md"]));
+    let fail =
+        run(rolefit()
+            .current_dir(&subfolder)
+            .args(["score", "senior-devops.md", "office.md"]));
     assert_eq!(fail.code, 1, "{}", fail.stderr);
-    assert!(fail.stderr.contains("senior-devops.md: set `senior` scores"), "{}", fail.stderr);
-    assert!(!fail.stderr.contains("office.md:"), "the rule is for senior-*.md only");
+    assert!(
+        fail.stderr
+            .contains("senior-devops.md: set `senior` scores"),
+        "{}",
+        fail.stderr
+    );
+    assert!(
+        !fail.stderr.contains("office.md:"),
+        "the rule is for senior-*.md only"
+    );
 
-    let overridden = run(rolefit()
-        .current_dir(&subfolder)
-        .args(["score", "senior-devops.md", "--min-score", "senior=0"]));
+    let overridden = run(rolefit().current_dir(&subfolder).args([
+        "score",
+        "senior-devops.md",
+        "--min-score",
+        "senior=0",
+    ]));
     assert_eq!(overridden.code, 0, "{}", overridden.stderr);
 
-    let no_config = run(rolefit().current_dir(&subfolder).args(["score", "--no-config", "senior-devops.md"]));
+    let no_config =
+        run(rolefit()
+            .current_dir(&subfolder)
+            .args(["score", "--no-config", "senior-devops.md"]));
     assert_eq!(no_config.code, 0);
 
     let explicit = sandbox.write("elsewhere.toml", "[min-score]\nfit = 99\n");
-    let ran = run(rolefit().current_dir(&subfolder).arg("score").arg("--config").arg(&explicit).arg("office.md"));
+    let ran = run(rolefit()
+        .current_dir(&subfolder)
+        .arg("score")
+        .arg("--config")
+        .arg(&explicit)
+        .arg("office.md"));
     assert_eq!(ran.code, 1);
 }
 
@@ -111,9 +173,16 @@ fn config_is_found_from_a_subfolder_and_flags_override_it() {
 fn malformed_config_is_an_error_with_position() {
     let sandbox = postings();
     sandbox.write("repo/rolefit.toml", "sets = [\"core\"]\nthreshold = 3\n");
-    let ran = run(rolefit().current_dir(sandbox.path().join("repo")).args(["score", "postings/office.md"]));
+    let ran = run(rolefit()
+        .current_dir(sandbox.path().join("repo"))
+        .args(["score", "postings/office.md"]));
     assert_eq!(ran.code, 2);
-    assert!(ran.stderr.contains("rolefit.toml:2:1: unknown field `threshold`"), "{}", ran.stderr);
+    assert!(
+        ran.stderr
+            .contains("rolefit.toml:2:1: unknown field `threshold`"),
+        "{}",
+        ran.stderr
+    );
 }
 
 #[test]
@@ -127,9 +196,12 @@ fn config_sets_keywords_and_ignored_terms() {
         "repo/rolefit.toml",
         "keywords = [\"team\"]\nsets = [\"devops\", \"k8s\"]\nignore = [\"monitoring\"]\n",
     );
-    let ran = run(rolefit()
-        .current_dir(sandbox.path().join("repo"))
-        .args(["score", "--format", "json", "postings/senior-devops.md"]));
+    let ran = run(rolefit().current_dir(sandbox.path().join("repo")).args([
+        "score",
+        "--format",
+        "json",
+        "postings/senior-devops.md",
+    ]));
     assert_eq!(ran.code, 0, "{}", ran.stderr);
     let report: Value = serde_json::from_str(&ran.stdout).unwrap();
     let sets = report["documents"][0]["sets"].as_array().unwrap();
@@ -154,9 +226,18 @@ fn a_document_can_opt_out_of_a_term_inline() {
         "posting.md",
         "<!-- rolefit: ignore Kubernetes -->\n# DevOps\nCI/CD and infrastructure as code.\n",
     );
-    let ran = run(rolefit().arg("score").arg(&posting).args(["--require", "Kubernetes"]));
-    assert_eq!(ran.code, 1, "the requirement stays; the term is gone from the report");
-    let ran = run(rolefit().arg("score").arg(&posting).args(["--format", "json", "--set", "devops"]));
+    let ran = run(rolefit()
+        .arg("score")
+        .arg(&posting)
+        .args(["--require", "Kubernetes"]));
+    assert_eq!(
+        ran.code, 1,
+        "the requirement stays; the term is gone from the report"
+    );
+    let ran = run(rolefit()
+        .arg("score")
+        .arg(&posting)
+        .args(["--format", "json", "--set", "devops"]));
     assert!(!ran.stdout.contains("Kubernetes"));
 }
 
@@ -190,9 +271,20 @@ fn github_format_annotates_each_failed_document_once() {
 fn quiet_prints_only_failures() {
     let sandbox = postings();
     let dir = sandbox.path().join("repo");
-    let pass = run(rolefit().current_dir(&dir).args(["score", "-q", "postings/senior-devops.md"]));
-    assert_eq!((pass.code, pass.stdout.as_str(), pass.stderr.as_str()), (0, "", ""));
-    let fail = run(rolefit().current_dir(&dir).args(["score", "--quiet", "--min-score", "fit=90", "postings/office.md"]));
+    let pass = run(rolefit()
+        .current_dir(&dir)
+        .args(["score", "-q", "postings/senior-devops.md"]));
+    assert_eq!(
+        (pass.code, pass.stdout.as_str(), pass.stderr.as_str()),
+        (0, "", "")
+    );
+    let fail = run(rolefit().current_dir(&dir).args([
+        "score",
+        "--quiet",
+        "--min-score",
+        "fit=90",
+        "postings/office.md",
+    ]));
     assert_eq!(fail.code, 1);
     assert_eq!(fail.stdout, "");
     assert_eq!(fail.stderr.lines().count(), 1);
@@ -201,14 +293,21 @@ fn quiet_prints_only_failures() {
 #[test]
 fn no_colour_when_ci_is_set() {
     let sandbox = postings();
-    let ran = run(rolefit().env("CI", "true").arg("score").arg(sandbox.path().join("repo/postings/office.md")));
+    let ran = run(rolefit()
+        .env("CI", "true")
+        .arg("score")
+        .arg(sandbox.path().join("repo/postings/office.md")));
     assert!(!ran.stdout.contains('\u{1b}'));
 }
 
 #[test]
 fn json_and_jsonl_validate_against_the_schema() {
     let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/schema/rolefit.schema.json")).unwrap(),
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/docs/schema/rolefit.schema.json"
+        ))
+        .unwrap(),
     )
     .unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
@@ -216,18 +315,41 @@ fn json_and_jsonl_validate_against_the_schema() {
     let dir = sandbox.path().join("repo");
     let documents = ["postings/senior-devops.md", "postings/office.md"];
 
-    let json = run(rolefit().current_dir(&dir).args(["score", "--details", "--format", "json", "--require", "CI/CD"]).args(documents));
+    let json = run(rolefit()
+        .current_dir(&dir)
+        .args([
+            "score",
+            "--details",
+            "--format",
+            "json",
+            "--require",
+            "CI/CD",
+        ])
+        .args(documents));
     let value: Value = serde_json::from_str(&json.stdout).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(value["documents"][0]["checks"][0]["check"], "require CI/CD");
 
-    let jsonl = run(rolefit().current_dir(&dir).args(["score", "--format", "jsonl"]).args(documents));
-    let records: Vec<Value> = jsonl.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let jsonl = run(rolefit()
+        .current_dir(&dir)
+        .args(["score", "--format", "jsonl"])
+        .args(documents));
+    let records: Vec<Value> = jsonl
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(records.len(), 2);
     for record in &records {
         assert_eq!(record["type"], "document");
-        let errors: Vec<String> = validator.iter_errors(record).map(|e| e.to_string()).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(record)
+            .map(|e| e.to_string())
+            .collect();
         assert!(errors.is_empty(), "{errors:?}");
     }
 

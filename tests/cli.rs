@@ -1,5 +1,7 @@
 //! The `rolefit` binary end to end: outputs, errors and exit codes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::{Sandbox, fixture_arg, rolefit, run};

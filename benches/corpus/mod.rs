@@ -2,6 +2,8 @@
 //! each, made of resume-like sentences around the keyword sets' vocabulary,
 //! filler, Unicode text, and the usual traps (C++, "the rest of", go-live).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #![allow(dead_code)]
 
 use std::fs;

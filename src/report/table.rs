@@ -128,7 +128,14 @@ fn write_set_details(
         writeln!(out, "{table}")?;
     }
     if !set.missing.is_empty() {
-        writeln!(out, "missing: {}", set.missing.join(", "))?;
+        let width = if options.terminal {
+            usize::MAX
+        } else {
+            usize::from(NON_TERMINAL_WIDTH)
+        };
+        for line in wrap(&format!("missing: {}", set.missing.join(", ")), width) {
+            writeln!(out, "{line}")?;
+        }
     }
     Ok(())
 }
@@ -176,4 +183,36 @@ pub fn write_set_detail(
     }
     right_align(&mut table, &[2]);
     writeln!(out, "{table}")
+}
+
+/// Breaks `text` at spaces into lines of at most `width` characters (a longer
+/// word stands alone); continuation lines are indented by two spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let needed = line.chars().count() + 1 + word.chars().count();
+        if !line.trim().is_empty() && needed > width {
+            lines.push(std::mem::replace(&mut line, "  ".to_string()));
+        } else if !line.is_empty() && !line.ends_with("  ") {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_spaces_within_width() {
+        assert_eq!(
+            wrap("missing: alpha, beta, gamma", 16),
+            ["missing: alpha,", "  beta, gamma"]
+        );
+        assert_eq!(wrap("short", 80), ["short"]);
+    }
 }

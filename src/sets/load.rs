@@ -223,7 +223,7 @@ mod tests {
                 &format!("{HEADER}[[term]]\nname = \"a\"\ncolour = 1\n") as &str,
                 "user.toml:7:1: unknown field `colour`",
             ),
-            (&format!("{HEADER}"), "user.toml:1:1: set `x` has no terms"),
+            (HEADER, "user.toml:1:1: set `x` has no terms"),
             (
                 &format!("{HEADER}[[term]]\nname = \" \"\n"),
                 "user.toml:5:1: a term of set `x` has an empty name",

@@ -1,6 +1,8 @@
 //! Shared harness for the CLI tests: run the binary in a clean environment,
 //! make temp files, find fixtures.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
