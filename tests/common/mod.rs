@@ -2,7 +2,6 @@
 //! make temp files, find fixtures.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
