@@ -18,8 +18,10 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analyze;
+pub mod batch;
 pub mod checks;
 pub mod cli;
+pub mod compare;
 pub mod error;
 pub mod extract;
 pub mod matching;

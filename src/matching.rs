@@ -21,12 +21,12 @@
 use std::cmp::Reverse;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind as AcMatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind as AcMatchKind};
 use anyhow::{Result, bail};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::analyze::{Analyzer, Word, fold_case, for_each_word};
+use crate::analyze::{Analyzer, fold_case, for_each_word};
 use crate::sets::KeywordSet;
 
 /// The most words a phrase form may have.
@@ -89,6 +89,13 @@ pub struct DocumentMatches {
     pub words: usize,
 }
 
+/// Whether [`Matcher::find_inner`] records lines and forms.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    Keep,
+    Skip,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Role {
     Form,
@@ -133,18 +140,25 @@ pub struct Matcher {
     phrases_by_last_unit: Vec<Vec<u32>>,
     symbols: Vec<Symbol>,
     symbol_finder: AhoCorasick,
+    symbol_scan: SymbolScan,
 }
 
-/// Reusable per-thread memory for [`Matcher::find_with`]: the word→stem cache
-/// and buffers. Reusing it across documents is what makes batches fast.
+/// Reusable per-thread memory for [`Matcher::find_with`]: the word→units cache
+/// and buffers. Reusing it across documents is what makes batches fast. Use
+/// it with one matcher only: the cache holds that matcher's units.
 #[derive(Default)]
 pub struct Scratch {
-    word_units: FxHashMap<Box<str>, [u32; 2]>,
+    /// A word as written → its units. The units are a function of the spelling
+    /// alone, so a word seen before costs one hash lookup: no folding, stemming
+    /// or capital scan.
+    word_units: WordCache,
     folded: String,
     occurrences: Vec<Occurrence>,
     protected: Vec<Range<usize>>,
     exclusions: Vec<(u32, Range<usize>)>,
     last_end: Vec<usize>,
+    symbol_bytes: Vec<usize>,
+    regions: Vec<Range<usize>>,
 }
 
 #[derive(Clone, Copy)]
@@ -237,18 +251,43 @@ impl Matcher {
 
     /// Finds every term in `text`, reusing `scratch` from earlier documents.
     pub fn find_with(&self, text: &str, scratch: &mut Scratch) -> DocumentMatches {
+        self.find_inner(text, scratch, Evidence::Keep)
+    }
+
+    /// Like [`Matcher::find_with`], without the evidence that only reports
+    /// show: every term's `count` and `how` are the same, but its `lines` and
+    /// `forms` are left empty. Enough for scores, and cheaper (batches).
+    pub fn count_with(&self, text: &str, scratch: &mut Scratch) -> DocumentMatches {
+        self.find_inner(text, scratch, Evidence::Skip)
+    }
+
+    fn find_inner(&self, text: &str, scratch: &mut Scratch, evidence: Evidence) -> DocumentMatches {
         scratch.occurrences.clear();
         scratch.protected.clear();
         self.find_symbols(text, scratch);
         let words = self.find_phrases(text, scratch);
-        let terms = self.credit_terms(text, scratch);
+        let terms = self.credit_terms(text, scratch, evidence);
         DocumentMatches { terms, words }
     }
 
+    /// Finds the symbol literals. Each contains one of the [`SymbolScan`]
+    /// bytes, so the automaton runs only on the stretches of text around
+    /// those bytes (found with `memchr`), with the very matches a run over the
+    /// whole text would give (see [`SymbolScan::regions`]).
     fn find_symbols(&self, text: &str, scratch: &mut Scratch) {
         let mut line = 1u32;
         let mut counted_to = 0;
-        for found in self.symbol_finder.find_iter(text) {
+        self.symbol_scan.regions(
+            text.as_bytes(),
+            &mut scratch.symbol_bytes,
+            &mut scratch.regions,
+        );
+        let regions = std::mem::take(&mut scratch.regions);
+        let found_all = regions.iter().flat_map(|region| {
+            self.symbol_finder
+                .find_iter(Input::new(text).range(region.clone()))
+        });
+        for found in found_all {
             let symbol = &self.symbols[found.pattern().as_usize()];
             let range = found.range();
             if !symbol_boundaries_hold(text, range.clone(), &symbol.literal)
@@ -269,6 +308,7 @@ impl Matcher {
             }
             scratch.protected.push(range);
         }
+        scratch.regions = regions;
     }
 
     fn find_phrases(&self, text: &str, scratch: &mut Scratch) -> usize {
@@ -296,7 +336,8 @@ impl Matcher {
                 recent[slot] = BLANK;
                 return;
             }
-            let units = self.units_of(&word, word_units, folded);
+            let rest = &text.as_bytes()[word.start..];
+            let units = self.units_of(word.text, rest, word_units, folded);
             recent[slot] = RecentWord {
                 units,
                 start: word.start,
@@ -323,52 +364,54 @@ impl Matcher {
         count
     }
 
-    /// The units of one word: its stem's and its folded spelling's (if some form
-    /// has them), and its exact spelling's (if a case-sensitive form is written so).
+    /// The units of one word as written, through the per-[`Scratch`] cache.
+    /// `rest` is the text from the word on.
     fn units_of(
         &self,
-        word: &Word<'_>,
-        cache: &mut FxHashMap<Box<str>, [u32; 2]>,
+        word: &str,
+        rest: &[u8],
+        cache: &mut WordCache,
         folded: &mut String,
     ) -> [u32; UNITS_PER_WORD] {
-        fold_case(word.text, folded);
-        let [stem_unit, folded_unit] = match cache.get(folded.as_str()) {
-            Some(&units) => units,
-            None => {
-                let stem = self.analyzer.stem(folded);
-                let units = [
-                    self.stem_units
-                        .get(stem.as_ref())
-                        .copied()
-                        .unwrap_or(NO_UNIT),
-                    self.folded_units
-                        .get(folded.as_str())
-                        .copied()
-                        .unwrap_or(NO_UNIT),
-                ];
-                if cache.len() < WORD_CACHE_LIMIT {
-                    cache.insert(folded.as_str().into(), units);
-                }
-                units
-            }
-        };
+        if let Some(units) = cache.get(word, rest) {
+            return units;
+        }
+        let units = self.compute_units(word, folded);
+        cache.insert(word, units);
+        units
+    }
+
+    /// The units of one word: its stem's and its folded spelling's (if some form
+    /// has them), and its exact spelling's (if a case-sensitive form is written so).
+    fn compute_units(&self, word: &str, folded: &mut String) -> [u32; UNITS_PER_WORD] {
+        fold_case(word, folded);
+        let stem = self.analyzer.stem(folded);
+        let stem_unit = self
+            .stem_units
+            .get(stem.as_ref())
+            .copied()
+            .unwrap_or(NO_UNIT);
+        let folded_unit = self
+            .folded_units
+            .get(folded.as_str())
+            .copied()
+            .unwrap_or(NO_UNIT);
         let exact_unit = if self.exact_units.is_empty()
             || (self.exact_need_uppercase
                 && !word
-                    .text
                     .bytes()
                     .any(|b| b.is_ascii_uppercase() || !b.is_ascii()))
         {
             NO_UNIT
         } else {
-            self.exact_units.get(word.text).copied().unwrap_or(NO_UNIT)
+            self.exact_units.get(word).copied().unwrap_or(NO_UNIT)
         };
         [stem_unit, folded_unit, exact_unit]
     }
 
     /// Turns pattern occurrences into per-term hits: drops those inside an
     /// exclusion phrase of the term, and counts overlapping ones once.
-    fn credit_terms(&self, text: &str, scratch: &mut Scratch) -> Vec<TermHits> {
+    fn credit_terms(&self, text: &str, scratch: &mut Scratch, evidence: Evidence) -> Vec<TermHits> {
         let mut hits = vec![TermHits::default(); self.terms.len()];
         let occurrences = &mut scratch.occurrences;
         occurrences.sort_unstable_by_key(|o| (o.start, Reverse(o.end), o.pattern));
@@ -400,14 +443,26 @@ impl Matcher {
                 let surface = &text[occurrence.start..occurrence.end];
                 let term_hits = &mut hits[term];
                 term_hits.count += 1;
+                if evidence == Evidence::Skip {
+                    if term_hits.how != Some(MatchKind::Exact) {
+                        let how = self.classify(term, surface);
+                        term_hits.how = term_hits.how.max(Some(how));
+                    }
+                    continue;
+                }
                 if term_hits.lines.last() != Some(&occurrence.line) {
                     term_hits.lines.push(occurrence.line);
                 }
-                let how = self.classify(term, surface);
-                term_hits.how = term_hits.how.max(Some(how));
-                let written = collapse_spaces(surface);
-                if !term_hits.forms.contains(&written) {
-                    term_hits.forms.push(written);
+                // A form seen before classifies as before: only a new one is
+                // copied and classified, so repeated occurrences allocate nothing.
+                if !term_hits
+                    .forms
+                    .iter()
+                    .any(|form| same_collapsed(form, surface))
+                {
+                    let how = self.classify(term, surface);
+                    term_hits.how = term_hits.how.max(Some(how));
+                    term_hits.forms.push(collapse_spaces(surface));
                 }
             }
         }
@@ -421,13 +476,214 @@ impl Matcher {
 
     fn classify(&self, term: usize, surface: &str) -> MatchKind {
         let info = &self.terms[term];
-        let key = comparison_key(surface);
-        if key == info.name_key {
+        if has_comparison_key(surface, &info.name_key) {
             MatchKind::Exact
-        } else if info.alias_keys.contains(&key) {
+        } else if info
+            .alias_keys
+            .iter()
+            .any(|alias| has_comparison_key(surface, alias))
+        {
             MatchKind::Alias
         } else {
             MatchKind::Stem
+        }
+    }
+}
+
+/// Where symbol literals can stand: near one of a few bytes that every literal
+/// holds. Each literal contributes one byte, its rarest symbol character's
+/// first byte (never a letter or digit), so the needles are few (`.`, `/`,
+/// `+`, `#` for the built-in sets) and `memchr` finds them fast.
+struct SymbolScan {
+    /// The needle bytes, sorted.
+    needles: Vec<u8>,
+    /// The longest literal, in bytes.
+    reach: usize,
+}
+
+impl SymbolScan {
+    fn new(symbols: &[Symbol]) -> Self {
+        // Common punctuation last: a literal with a rarer symbol is found by it.
+        const COMMON: &[u8] = b".,:;!?()";
+        let mut needles: Vec<u8> = symbols
+            .iter()
+            .filter_map(|symbol| {
+                let mut buffer = [0; 4];
+                symbol
+                    .literal
+                    .chars()
+                    .filter(|&c| is_symbol_char(c))
+                    .map(|c| c.encode_utf8(&mut buffer).as_bytes()[0])
+                    .min_by_key(|byte| COMMON.iter().position(|c| c == byte).map_or(0, |i| i + 1))
+            })
+            .collect();
+        needles.sort_unstable();
+        needles.dedup();
+        let reach = symbols.iter().map(|s| s.literal.len()).max().unwrap_or(0);
+        SymbolScan { needles, reach }
+    }
+
+    /// The stretches of `text` where a literal may stand, ascending and
+    /// disjoint: `reach - 1` bytes either side of each needle, merged where
+    /// they touch.
+    ///
+    /// Why the automaton gives the same matches on these stretches as on the
+    /// whole text: every match holds a needle, so it lies inside one stretch;
+    /// a leftmost-longest search finds nothing in the gaps, and so enters each
+    /// stretch at its start, in the state a fresh search starts in.
+    fn regions(&self, text: &[u8], hits: &mut Vec<usize>, regions: &mut Vec<Range<usize>>) {
+        hits.clear();
+        regions.clear();
+        if self.reach == 0 {
+            return;
+        }
+        for group in self.needles.chunks(3) {
+            match *group {
+                [a] => hits.extend(memchr::memchr_iter(a, text)),
+                [a, b] => hits.extend(memchr::memchr2_iter(a, b, text)),
+                [a, b, c] => hits.extend(memchr::memchr3_iter(a, b, c, text)),
+                _ => {}
+            }
+        }
+        if self.needles.len() > 3 {
+            hits.sort_unstable();
+        }
+        for &hit in hits.iter() {
+            let start = hit.saturating_sub(self.reach - 1);
+            let end = (hit + self.reach).min(text.len());
+            match regions.last_mut() {
+                Some(last) if start <= last.end => last.end = last.end.max(end),
+                _ => regions.push(start..end),
+            }
+        }
+    }
+}
+
+/// The word → units cache of a [`Scratch`]: an open-addressing table whose
+/// keys, words of up to [`INLINE_WORD`] bytes, are held inline, so a lookup
+/// hashes three machine words and compares them, with no pointer to follow
+/// and no `memcmp` call; the rare longer words go to a map. Holds at most
+/// [`WORD_CACHE_LIMIT`] words.
+#[derive(Default)]
+struct WordCache {
+    slots: Vec<CacheSlot>,
+    inline: usize,
+    long: FxHashMap<Box<str>, [u32; UNITS_PER_WORD]>,
+}
+
+/// Longest word kept inline: the key's last byte holds the length.
+const INLINE_WORD: usize = 23;
+
+#[derive(Clone, Copy, Default)]
+struct CacheSlot {
+    /// The word's bytes, zero-padded, with its length in the last byte; all
+    /// zero for an empty slot (no word is empty).
+    key: [u64; 3],
+    units: [u32; UNITS_PER_WORD],
+}
+
+impl WordCache {
+    /// The inline key of `word`, which `rest` starts with (`rest` runs on to
+    /// the end of the text): its bytes, zero-padded, and its length. With 24
+    /// bytes in `rest`, three loads and masks make it, straight from the
+    /// text: copying the word into a buffer first costs a store-forwarding
+    /// stall on every lookup.
+    fn key(word: &str, rest: &[u8]) -> Option<[u64; 3]> {
+        /// `KEEP[n]` keeps the first `n` bytes of a little-endian word.
+        const KEEP: [u64; 9] = {
+            let mut masks = [u64::MAX; 9];
+            let mut n = 0;
+            while n < 8 {
+                masks[n] = (1u64 << (8 * n)) - 1;
+                n += 1;
+            }
+            masks
+        };
+        let len = word.len();
+        if len > INLINE_WORD {
+            return None;
+        }
+        let window: [u8; 24] = match rest.get(..24).and_then(|w| w.try_into().ok()) {
+            Some(window) => window,
+            None => {
+                let mut buffer = [0u8; 24];
+                buffer[..len].copy_from_slice(word.as_bytes());
+                buffer
+            }
+        };
+        let mut key = [0u64; 3];
+        for (index, part) in key.iter_mut().enumerate() {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(&window[8 * index..8 * index + 8]);
+            let keep = len.saturating_sub(8 * index).min(8);
+            *part = u64::from_le_bytes(eight) & KEEP[keep];
+        }
+        key[2] |= (len as u64) << 56;
+        Some(key)
+    }
+
+    fn slot_of(&self, key: &[u64; 3]) -> usize {
+        let mixed = (key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The units of `word`, which `rest` starts with, if cached.
+    fn get(&self, word: &str, rest: &[u8]) -> Option<[u32; UNITS_PER_WORD]> {
+        let Some(key) = Self::key(word, rest) else {
+            return self.long.get(word).copied();
+        };
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut index = self.slot_of(&key);
+        loop {
+            let slot = &self.slots[index];
+            if slot.key == key {
+                return Some(slot.units);
+            }
+            if slot.key[2] == 0 {
+                return None;
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, word: &str, units: [u32; UNITS_PER_WORD]) {
+        if self.inline + self.long.len() >= WORD_CACHE_LIMIT {
+            return;
+        }
+        let Some(key) = Self::key(word, word.as_bytes()) else {
+            self.long.insert(word.into(), units);
+            return;
+        };
+        if (self.inline + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut index = self.slot_of(&key);
+        while self.slots[index].key[2] != 0 {
+            if self.slots[index].key == key {
+                return;
+            }
+            index = (index + 1) & mask;
+        }
+        self.slots[index] = CacheSlot { key, units };
+        self.inline += 1;
+    }
+
+    /// Doubles the table (1024 slots at first) and places every word again.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![CacheSlot::default(); size]);
+        let mask = size - 1;
+        for slot in old.into_iter().filter(|slot| slot.key[2] != 0) {
+            let mut index = self.slot_of(&slot.key);
+            while self.slots[index].key[2] != 0 {
+                index = (index + 1) & mask;
+            }
+            self.slots[index] = slot;
         }
     }
 }
@@ -475,21 +731,46 @@ fn has_inner_capital(word: &str) -> bool {
 /// True when a form must be matched as a literal: it has a character other than
 /// letters, digits, white space, hyphens and apostrophes.
 pub fn has_symbol(form: &str) -> bool {
-    form.chars()
-        .any(|c| !(c.is_alphanumeric() || c.is_whitespace() || matches!(c, '-' | '\'' | '’')))
+    form.chars().any(is_symbol_char)
+}
+
+/// A character that makes a form a symbol literal (see [`has_symbol`]).
+fn is_symbol_char(c: char) -> bool {
+    !(c.is_alphanumeric() || c.is_whitespace() || matches!(c, '-' | '\'' | '’'))
 }
 
 /// The key two spellings are compared by: lowercase letters, digits and symbols,
 /// with spaces, hyphens, bullets and other punctuation dropped.
 fn comparison_key(text: &str) -> String {
+    comparison_chars(text).collect()
+}
+
+/// The characters of [`comparison_key`], without collecting them.
+fn comparison_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .filter(|c| c.is_alphanumeric() || matches!(c, '+' | '#' | '.' | '/' | '&'))
         .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// `comparison_key(text) == key`, without allocating; ASCII text byte by byte.
+fn has_comparison_key(text: &str, key: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes()
+            .filter(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'#' | b'.' | b'/' | b'&'))
+            .map(|b| b.to_ascii_lowercase())
+            .eq(key.bytes())
+    } else {
+        comparison_chars(text).eq(key.chars())
+    }
 }
 
 fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `collapse_spaces(surface) == collapsed`, without allocating.
+fn same_collapsed(collapsed: &str, surface: &str) -> bool {
+    collapsed == surface || collapsed.split(' ').eq(surface.split_whitespace())
 }
 
 /// A symbol literal must not continue a word: no letter or digit may touch it
@@ -702,6 +983,7 @@ impl Builder {
             .ascii_case_insensitive(true)
             .match_kind(AcMatchKind::LeftmostLongest)
             .build(symbols.iter().map(|s| s.literal.as_str()));
+        let symbol_scan = SymbolScan::new(&symbols);
         let symbol_finder = match symbol_finder {
             Ok(finder) => finder,
             Err(err) => bail!("cannot compile the symbol terms: {err}"),
@@ -735,6 +1017,7 @@ impl Builder {
             phrases,
             phrases_by_last_unit,
             symbols,
+            symbol_scan,
             symbol_finder,
         })
     }
@@ -926,6 +1209,62 @@ name = "lead"
         assert_eq!(stem_only.terms[0].how, Some(MatchKind::Stem));
         let alias_only = m.find("RESTful");
         assert_eq!(alias_only.terms[1].how, Some(MatchKind::Alias));
+    }
+
+    #[test]
+    fn counting_without_evidence_keeps_counts_and_kinds() {
+        let m = matcher(&format!("{LANGUAGES}{PHRASES}"));
+        let texts = [
+            "indexes\nRESTful\nREST and indexing\ncontinuous\nintegration",
+            "Go, Golang; go live. C++ and C# on .NET, auto scaling, Autoscaling, Led",
+            "RESTful services and a REST API; the rest of it",
+        ];
+        let mut scratch = Scratch::default();
+        for text in texts {
+            let full = m.find(text);
+            let counted = m.count_with(text, &mut scratch);
+            assert_eq!(full.words, counted.words, "{text:?}");
+            for (f, c) in full.terms.iter().zip(&counted.terms) {
+                assert_eq!((f.count, f.how), (c.count, c.how), "{text:?}");
+                assert!(c.lines.is_empty() && c.forms.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn the_word_cache_gives_back_what_it_was_given() {
+        let mut cache = WordCache::default();
+        let words: Vec<String> = (0..5000)
+            .map(|i| match i % 4 {
+                0 => format!("w{i}"),
+                1 => format!("Wörd{i}"),
+                2 => "x".repeat(i % 40 + 1),
+                _ => format!("a-very-long-word-beyond-the-inline-limit-{i}"),
+            })
+            .collect();
+        for (i, word) in words.iter().enumerate() {
+            if cache.get(word, word.as_bytes()).is_none() {
+                cache.insert(word, [i as u32, 1, 2]);
+            }
+        }
+        for word in &words {
+            let first = words.iter().position(|w| w == word).unwrap() as u32;
+            // Looked up alone, and followed by more text as in a document.
+            let in_text = format!("{word} and more text after it, past 24 bytes");
+            assert_eq!(
+                cache.get(word, word.as_bytes()),
+                Some([first, 1, 2]),
+                "{word}"
+            );
+            assert_eq!(
+                cache.get(word, in_text.as_bytes()),
+                Some([first, 1, 2]),
+                "{word}"
+            );
+        }
+        assert_eq!(cache.get("never", b"never"), None);
+        let x23 = "x".repeat(23);
+        assert_eq!(cache.get(&x23, x23.as_bytes()), Some([2 + 4 * 5, 1, 2]));
     }
 
     #[test]

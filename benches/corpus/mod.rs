@@ -3,7 +3,6 @@
 //! filler, Unicode text, and the usual traps (C++, "the rest of", go-live).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-
 #![allow(dead_code)]
 
 use std::fs;
@@ -126,23 +125,335 @@ const FILLER: &[&str] = &[
     "Café owner’s son, raised in Zürich; studied at the Université de Montréal.",
 ];
 
-/// One resume of about `target` bytes.
+/// Everyday words of resumes and cover letters, for free text around the terms:
+/// most words of a real resume match no term, and many are seen once.
+const PROSE: &[&str] = &[
+    "responsible",
+    "for",
+    "the",
+    "and",
+    "of",
+    "to",
+    "a",
+    "in",
+    "with",
+    "our",
+    "new",
+    "customer",
+    "customers",
+    "product",
+    "products",
+    "quality",
+    "delivery",
+    "process",
+    "processes",
+    "improved",
+    "improving",
+    "reduced",
+    "increased",
+    "across",
+    "multiple",
+    "teams",
+    "team",
+    "company",
+    "business",
+    "internal",
+    "external",
+    "clients",
+    "client",
+    "requirements",
+    "stakeholder",
+    "worked",
+    "working",
+    "closely",
+    "support",
+    "supported",
+    "tools",
+    "tooling",
+    "platform",
+    "platforms",
+    "reliable",
+    "reliability",
+    "latency",
+    "throughput",
+    "users",
+    "traffic",
+    "releases",
+    "release",
+    "weekly",
+    "daily",
+    "quarterly",
+    "roadmap",
+    "planning",
+    "estimates",
+    "sprint",
+    "sprints",
+    "retrospectives",
+    "onboarding",
+    "hiring",
+    "interviews",
+    "interviewed",
+    "candidates",
+    "junior",
+    "senior",
+    "engineers",
+    "developers",
+    "analysts",
+    "designers",
+    "managers",
+    "leadership",
+    "ownership",
+    "growth",
+    "revenue",
+    "costs",
+    "cost",
+    "savings",
+    "saved",
+    "hours",
+    "minutes",
+    "seconds",
+    "percent",
+    "million",
+    "thousand",
+    "requests",
+    "events",
+    "messages",
+    "jobs",
+    "queues",
+    "batch",
+    "streaming",
+    "pipeline",
+    "reports",
+    "reporting",
+    "analytics",
+    "metrics",
+    "alerts",
+    "dashboards",
+    "incidents",
+    "postmortems",
+    "outages",
+    "uptime",
+    "SLAs",
+    "SLOs",
+    "on-call",
+    "rotation",
+    "migration",
+    "legacy",
+    "monolith",
+    "modules",
+    "libraries",
+    "frameworks",
+    "open-source",
+    "contributions",
+    "contributed",
+    "maintainer",
+    "conference",
+    "talks",
+    "workshops",
+    "mentorship",
+    "volunteer",
+    "community",
+    "university",
+    "degree",
+    "bachelor",
+    "master",
+    "thesis",
+    "coursework",
+    "algorithms",
+    "structures",
+    "networks",
+    "operating",
+    "systems",
+    "compilers",
+    "statistics",
+    "mathematics",
+    "physics",
+    "certified",
+    "certificate",
+    "awarded",
+    "award",
+    "recognition",
+    "promoted",
+    "promotion",
+    "responsibilities",
+    "various",
+    "several",
+    "numerous",
+    "complex",
+    "critical",
+    "high-traffic",
+    "real-time",
+    "end-to-end",
+    "cross-team",
+    "well-tested",
+    "data-driven",
+    "user-facing",
+    "customer-facing",
+    "B2B",
+    "SaaS",
+    "fintech",
+    "e-commerce",
+    "healthcare",
+    "logistics",
+    "gaming",
+    "telecom",
+    "retail",
+    "Berlin",
+    "London",
+    "Toronto",
+    "Bangalore",
+    "Lagos",
+    "Remote",
+    "Hybrid",
+    "2017",
+    "2019",
+    "2021",
+    "2023",
+    "Present",
+    "v2",
+    "v3.1",
+    "10x",
+    "3.5M",
+    "99.99%",
+    "p95",
+    "SRE",
+    "QA",
+    "PM",
+];
+const SKILLS: &[&str] = &[
+    "Go",
+    "Rust",
+    "Python",
+    "Java",
+    "Kotlin",
+    "C++",
+    "C#",
+    ".NET",
+    "Node.js",
+    "TypeScript",
+    "JavaScript",
+    "Ruby",
+    "PHP",
+    "Scala",
+    "Elixir",
+    "PostgreSQL",
+    "MySQL",
+    "MongoDB",
+    "Redis",
+    "Cassandra",
+    "DynamoDB",
+    "Elasticsearch",
+    "Kafka",
+    "RabbitMQ",
+    "gRPC",
+    "GraphQL",
+    "REST",
+    "Docker",
+    "Kubernetes",
+    "k8s",
+    "Terraform",
+    "Ansible",
+    "Jenkins",
+    "GitHub Actions",
+    "AWS",
+    "GCP",
+    "Azure",
+    "S3",
+    "EC2",
+    "Lambda",
+    "Linux",
+    "Git",
+    "CI/CD",
+    "TCP/IP",
+    "OAuth",
+    "JWT",
+    "TLS",
+    "OWASP",
+    "Prometheus",
+    "Grafana",
+    "Datadog",
+    "Sentry",
+    "NoSQL",
+    "SQL",
+];
+const TRAPS: &[&str] = &[
+    "The rest of the year I spent on the mobile app.",
+    "We planned the go-live for March, then the go-to-market push.",
+    "Authored a blog post; the author list included three colleagues.",
+    "Network engineering courses; see example.net for the syllabus.",
+    "JavaScript and TypeScript on the front end, not Java.",
+    "Letter grades: A, B and C in the first year.",
+    "Got certified in first aid; go team!",
+];
+const UNICODE: &[&str] = &[
+    "Worked in São Paulo and Kraków; speaks Português, Polski and 日本語 (JLPT N3).",
+    "Résumé — naïve Bayes spam filter, coöperative caching, façade pattern.",
+    "Команда из пяти инженеров; Django REST API для логистики.",
+    "Mentored interns at Ελληνικό Ανοικτό Πανεπιστήμιο; “clean code” reading club.",
+    "Favourite tools: Vim ✓, tmux ✓, jq ✓ … and coffee ☕.",
+];
+
+/// One resume of about `target` bytes: headings, bullet points naming the
+/// sets' vocabulary, free prose, skills lists, Unicode lines and traps (false
+/// friends that must match nothing).
 pub fn resume(rng: &mut Rng, target: usize) -> String {
     let mut text = format!(
-        "# {}\nBackend Developer · {}@example.com\n\n## Experience\n",
+        "# {}\nBackend Developer · {}@example.com · https://github.com/{}\n\n## Experience\n",
         rng.pick(NAMES),
-        rng.pick(&["dana", "zoe", "kwame", "priya", "jose"])
+        rng.pick(&["dana", "zoe", "kwame", "priya", "jose"]),
+        rng.pick(&["dreyes", "zmuller", "kmensah", "pnatarajan", "jalvarez"])
     );
     while text.len() < target {
-        match rng.below(10) {
-            0 => {
+        match rng.below(20) {
+            0 | 1 => {
                 text.push_str("\n## ");
                 text.push_str(rng.pick(&["Projects", "Skills", "Education", "Experience"]));
                 text.push('\n');
+                text.push_str(&format!(
+                    "**{}**, {} — {} to {}\n",
+                    rng.pick(&["Acme Corp", "Globex", "Initech", "Umbrella", "Hooli"]),
+                    rng.pick(&["Berlin", "Remote", "Lagos", "Toronto"]),
+                    rng.pick(&["Jan 2018", "2019", "Mar 2020", "2021"]),
+                    rng.pick(&["Present", "2022", "Dec 2023"])
+                ));
             }
-            1 => {
+            2 | 3 => {
                 text.push_str(rng.pick(FILLER));
                 text.push('\n');
+            }
+            4 => {
+                text.push_str(rng.pick(TRAPS));
+                text.push('\n');
+            }
+            5 => {
+                text.push_str(rng.pick(UNICODE));
+                text.push('\n');
+            }
+            6 => {
+                text.push_str("Skills: ");
+                let count = 4 + rng.below(8);
+                for index in 0..count {
+                    if index > 0 {
+                        text.push_str(", ");
+                    }
+                    text.push_str(rng.pick(SKILLS));
+                }
+                text.push('\n');
+            }
+            7..=10 => {
+                // Free prose: a sentence of everyday words, a term now and then.
+                let words = 8 + rng.below(16);
+                for index in 0..words {
+                    if index > 0 {
+                        text.push(' ');
+                    }
+                    if rng.below(12) == 0 {
+                        text.push_str(rng.pick(THINGS));
+                    } else {
+                        text.push_str(rng.pick(PROSE));
+                    }
+                }
+                text.push_str(".\n");
             }
             _ => {
                 let sentence = format!(
@@ -159,8 +470,9 @@ pub fn resume(rng: &mut Rng, target: usize) -> String {
     text
 }
 
-/// Writes `count` resumes of 2 to 12 KB into `dir` (nested ten to a folder)
-/// and returns their paths and total size in bytes.
+/// Writes `count` resumes of 2 to 12 KB into `dir` (a hundred to a folder,
+/// one in five as `.txt`, the rest `.md`) and returns their paths and total
+/// size in bytes.
 pub fn write_corpus(dir: &Path, count: usize, seed: u64) -> io::Result<(Vec<PathBuf>, u64)> {
     let mut rng = Rng::new(seed);
     let mut paths = Vec::with_capacity(count);
@@ -168,9 +480,12 @@ pub fn write_corpus(dir: &Path, count: usize, seed: u64) -> io::Result<(Vec<Path
     for index in 0..count {
         let folder = dir.join(format!("{:04}", index / 100));
         fs::create_dir_all(&folder)?;
-        let size = 2048 + rng.below(10 * 1024);
+        // Most resumes are short: the smaller of two draws skews sizes
+        // towards 2 KB (a mean of about 5.4 KB).
+        let size = 2048 + rng.below(10 * 1024).min(rng.below(10 * 1024));
         let text = resume(&mut rng, size);
-        let path = folder.join(format!("resume-{index:05}.md"));
+        let extension = if index % 5 == 4 { "txt" } else { "md" };
+        let path = folder.join(format!("resume-{index:05}.{extension}"));
         fs::write(&path, &text)?;
         bytes += text.len() as u64;
         paths.push(path);

@@ -41,18 +41,29 @@ pub fn for_each_word<'a>(text: &'a str, mut visit: impl FnMut(Word<'a>)) {
     let mut pending_break = true;
     while position < bytes.len() {
         let mut newlines = 0;
-        while position < bytes.len() && bytes[position].is_ascii_whitespace() {
-            if bytes[position] == b'\n' {
-                newlines += 1;
+        while position < bytes.len() {
+            let class = CLASS[usize::from(bytes[position])];
+            if class & SPACE == 0 {
+                break;
             }
+            newlines += u32::from(class & NEWLINE != 0);
             position += 1;
         }
         line += newlines;
         if newlines >= 2 {
             pending_break = true;
         }
+        // One pass finds the chunk's end and tells what it holds: `any` has a
+        // flag if some byte has it, `all` if every byte has it.
         let chunk_start = position;
-        while position < bytes.len() && !bytes[position].is_ascii_whitespace() {
+        let (mut any, mut all) = (0u8, WORD);
+        while position < bytes.len() {
+            let class = CLASS[usize::from(bytes[position])];
+            if class & SPACE != 0 {
+                break;
+            }
+            any |= class;
+            all &= class;
             position += 1;
         }
         if chunk_start == position {
@@ -66,13 +77,51 @@ pub fn for_each_word<'a>(text: &'a str, mut visit: impl FnMut(Word<'a>)) {
             pending_break: &mut pending_break,
             visit: &mut visit,
         };
-        if chunk.is_ascii() {
+        if all & WORD != 0 {
+            // Letters, digits and `_` only (most chunks): the chunk is one word.
+            scanner.emit(chunk, 0);
+        } else if any & NON_ASCII == 0 {
             scanner.scan_ascii(chunk);
         } else {
             scanner.scan_unicode(chunk);
         }
     }
 }
+
+/// Byte classes, as bit flags in [`CLASS`].
+const SPACE: u8 = 1;
+const NEWLINE: u8 = 2;
+const WORD: u8 = 4;
+const BREAK: u8 = 8;
+const NON_ASCII: u8 = 16;
+
+/// The class of every byte: one table lookup instead of a chain of comparisons.
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut index = 0;
+    while index < 256 {
+        let byte = index as u8;
+        let mut class = 0;
+        if byte.is_ascii_whitespace() {
+            class |= SPACE;
+        }
+        if byte == b'\n' {
+            class |= NEWLINE;
+        }
+        if is_word_byte(byte) {
+            class |= WORD;
+        }
+        if is_break_byte(byte) {
+            class |= BREAK;
+        }
+        if !byte.is_ascii() {
+            class |= NON_ASCII;
+        }
+        table[index] = class;
+        index += 1;
+    }
+    table
+};
 
 struct ChunkScanner<'s, F> {
     offset: usize,
@@ -96,8 +145,9 @@ impl<'a, F: FnMut(Word<'a>)> ChunkScanner<'_, F> {
         let bytes = chunk.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            if !is_word_byte(bytes[i]) {
-                if is_break_byte(bytes[i]) {
+            let class = CLASS[usize::from(bytes[i])];
+            if class & WORD == 0 {
+                if class & BREAK != 0 {
                     *self.pending_break = true;
                 }
                 i += 1;
@@ -105,7 +155,7 @@ impl<'a, F: FnMut(Word<'a>)> ChunkScanner<'_, F> {
             }
             let start = i;
             loop {
-                while i < bytes.len() && is_word_byte(bytes[i]) {
+                while i < bytes.len() && CLASS[usize::from(bytes[i])] & WORD != 0 {
                     i += 1;
                 }
                 if i + 1 < bytes.len() && joins(bytes[i - 1], bytes[i], bytes[i + 1]) {
@@ -119,6 +169,14 @@ impl<'a, F: FnMut(Word<'a>)> ChunkScanner<'_, F> {
     }
 
     fn scan_unicode(&mut self, chunk: &'a str) {
+        if !chunk.chars().any(char::is_alphanumeric) {
+            // No letter or digit (a dash, a bullet, an emoji): no word, as
+            // `unicode_word_indices` keeps only segments with one; at most a break.
+            if chunk.chars().any(is_break_char) {
+                *self.pending_break = true;
+            }
+            return;
+        }
         let mut gap_start = 0;
         for (start, word) in chunk.unicode_word_indices() {
             if chunk[gap_start..start].chars().any(is_break_char) {
@@ -142,7 +200,7 @@ impl<'a, F: FnMut(Word<'a>)> ChunkScanner<'_, F> {
     }
 }
 
-fn is_word_byte(byte: u8) -> bool {
+const fn is_word_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'_'
 }
 
@@ -154,7 +212,7 @@ fn joins(before: u8, middle: u8, after: u8) -> bool {
     }
 }
 
-fn is_break_byte(byte: u8) -> bool {
+const fn is_break_byte(byte: u8) -> bool {
     matches!(
         byte,
         b'.' | b'!' | b'?' | b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'|'

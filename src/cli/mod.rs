@@ -2,6 +2,8 @@
 //! the commands, one submodule each. This is the only module that writes to
 //! standard output and standard error.
 
+mod batch;
+mod compare;
 mod score;
 mod sets;
 
@@ -55,6 +57,12 @@ enum Command {
     Score(score::ScoreArgs),
     /// List the keyword sets, or show one set's terms
     Sets(sets::SetsArgs),
+    /// Score every document under folders, in parallel, ranked
+    #[command(after_help = batch::batch_help())]
+    Batch(batch::BatchArgs),
+    /// Compare a resume with one job posting: match rate and missing terms
+    #[command(after_help = compare::COMPARE_HELP)]
+    Compare(compare::CompareArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -169,6 +177,8 @@ pub fn run(cli: Cli) -> Exit {
     let result = match &cli.command {
         Command::Score(args) => args.run(&cli.global, &mut out),
         Command::Sets(args) => args.run(&cli.global, &mut out),
+        Command::Batch(args) => args.run(&cli.global, &mut out),
+        Command::Compare(args) => args.run(&cli.global, &mut out),
     };
     match result.and_then(|exit| out.flush().map(|()| exit).map_err(Into::into)) {
         Ok(exit) => exit,

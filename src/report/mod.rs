@@ -4,6 +4,8 @@
 //! writes it to a `&mut dyn Write`. Only the table renderer knows about
 //! comfy-table and colour.
 
+pub mod batch;
+mod compare;
 mod github;
 mod json;
 mod markdown;
@@ -12,6 +14,8 @@ mod table;
 use std::io::{self, Write};
 
 use serde::Serialize;
+
+pub use compare::{CompareReport, write_compare};
 
 use crate::checks::CheckOutcome;
 use crate::score::DocumentScore;

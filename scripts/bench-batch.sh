@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# The batch benchmark: `rolefit batch` over a generated folder of resumes,
+# against ripgrep (a lower bound: literal search, no analysis) and a plain
+# Python script (scripts/baseline.py) doing the same work, in one run.
+#
+#   scripts/bench-batch.sh [COUNT]        # default 10000 resumes (~55 MB)
+#
+# Environment:
+#   KEYWORDS=DIR   keyword sets for all three (default: keywords/, the built-ins)
+#   CORPUS=DIR     where the corpus goes (default: target/bench-corpus-COUNT)
+#   RUNS=N         timed runs per tool, the best is kept (default 3)
+#   BIG=1          also measure peak memory over 100,000 resumes (~550 MB of disk)
+#
+# It reports and never fails on a figure: timings move with the machine's load,
+# so it prints the load average next to them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+COUNT=${1:-10000}
+KEYWORDS=${KEYWORDS:-keywords}
+CORPUS=${CORPUS:-target/bench-corpus-$COUNT}
+RUNS=${RUNS:-3}
+TARGET_DIR=${CARGO_TARGET_DIR:-target}
+ROLEFIT=$TARGET_DIR/release/rolefit
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+if [[ ! -x /usr/bin/time ]]; then
+    echo "GNU time is needed for peak memory: apt-get install -y time" >&2
+    exit 2
+fi
+
+echo "== building (release)"
+cargo build --release --quiet --bin rolefit --example gen_corpus
+
+corpus() { # DIR COUNT
+    if [[ ! -f $1/.complete ]] || [[ $(cat "$1/.complete") != "$2" ]]; then
+        rm -rf "$1"
+        "$TARGET_DIR/release/examples/gen_corpus" "$1" "$2" >/dev/null
+        echo "$2" >"$1/.complete"
+    fi
+}
+corpus "$CORPUS" "$COUNT"
+BYTES=$(find "$CORPUS" -type f ! -name '.*' -printf '%s\n' | awk '{s += $1} END {print s}')
+MB=$(awk -v b="$BYTES" 'BEGIN {printf "%.1f", b / 1e6}')
+
+now() { date +%s%N; }
+# best_of CMD...: runs CMD (stdout to /dev/null) RUNS times; prints the best
+# wall time in seconds and the largest max RSS in MB.
+best_of() {
+    local best="" rss=0
+    for _ in $(seq "$RUNS"); do
+        local start end kb
+        start=$(now)
+        /usr/bin/time -f '%M' -o "$WORK/rss" "$@" >/dev/null 2>"$WORK/stderr" || true
+        end=$(now)
+        kb=$(tail -n 1 "$WORK/rss")
+        local t=$(((end - start) / 1000))
+        if [[ -z $best || $t -lt $best ]]; then best=$t; fi
+        if ((kb > rss)); then rss=$kb; fi
+    done
+    awk -v t="$best" -v r="$rss" 'BEGIN {printf "%.3f %.1f\n", t / 1e6, r / 1024}'
+}
+
+# The terms, for ripgrep: every name and alias of every set, one a line.
+python3 - "$KEYWORDS" >"$WORK/terms.txt" <<'EOF'
+import glob, os, sys, tomllib
+terms = set()
+for path in glob.glob(os.path.join(sys.argv[1], "*.toml")):
+    with open(path, "rb") as f:
+        for term in tomllib.load(f).get("term", []):
+            terms.update([term["name"], *term.get("aliases", [])])
+print("\n".join(sorted(terms)))
+EOF
+
+SETS=(--no-config --no-builtin --keywords "$KEYWORDS")
+echo "== machine"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) threads"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "corpus: $COUNT resumes, $MB MB in $CORPUS; $(wc -l <"$WORK/terms.txt") terms from $KEYWORDS"
+"$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format csv >/dev/null 2>&1 || true # warm the page cache
+
+echo "== runs (best of $RUNS; wall seconds, peak RSS)"
+read -r T_JSONL RSS_JSONL < <(best_of "$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format jsonl)
+read -r T_CSV RSS_CSV < <(best_of "$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format csv)
+read -r T_TABLE RSS_TABLE < <(best_of "$ROLEFIT" "${SETS[@]}" batch "$CORPUS")
+read -r T_ONE _ < <(best_of "$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format jsonl --jobs 1)
+printf '%-44s %7.3f s %7.0f MB/s %7.1f MB RSS\n' \
+    "rolefit batch --format jsonl" "$T_JSONL" "$(awk -v m="$MB" -v t="$T_JSONL" 'BEGIN {print m / t}')" "$RSS_JSONL" \
+    "rolefit batch --format csv" "$T_CSV" "$(awk -v m="$MB" -v t="$T_CSV" 'BEGIN {print m / t}')" "$RSS_CSV" \
+    "rolefit batch (ranked table)" "$T_TABLE" "$(awk -v m="$MB" -v t="$T_TABLE" 'BEGIN {print m / t}')" "$RSS_TABLE" \
+    "rolefit batch --format jsonl --jobs 1" "$T_ONE" "$(awk -v m="$MB" -v t="$T_ONE" 'BEGIN {print m / t}')" 0
+
+T_RG=""
+if command -v rg >/dev/null; then
+    read -r T_RG _ < <(best_of rg -c -i -F -f "$WORK/terms.txt" "$CORPUS")
+    printf '%-44s %7.3f s %7.0f MB/s\n' "rg -c -i -F -f terms.txt" "$T_RG" \
+        "$(awk -v m="$MB" -v t="$T_RG" 'BEGIN {print m / t}')"
+else
+    echo "ripgrep is not installed (apt-get install -y ripgrep): skipping the rg comparison"
+fi
+
+T_PY=""
+if python3 -c 'import Stemmer' 2>/dev/null; then
+    read -r T_PY _ < <(RUNS=1 best_of python3 scripts/baseline.py "$KEYWORDS" "$CORPUS")
+    printf '%-44s %7.3f s %7.1f MB/s\n' "python3 scripts/baseline.py (1 run)" "$T_PY" \
+        "$(awk -v m="$MB" -v t="$T_PY" 'BEGIN {print m / t}')"
+else
+    echo "PyStemmer is not installed (pip install PyStemmer): skipping the Python baseline"
+fi
+
+echo "== rolefit score on one resume (start-up included; best and median of 20)"
+ONE=$(find "$CORPUS" -name '*.md' | sort | sed -n 1p)
+python3 - "$ROLEFIT" "${SETS[@]}" score "$ONE" <<'EOF'
+import subprocess, sys, time
+times = []
+for _ in range(20):
+    start = time.perf_counter()
+    subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+    times.append((time.perf_counter() - start) * 1000)
+times.sort()
+print(f"best {times[0]:.1f} ms, median {times[len(times) // 2]:.1f} ms")
+EOF
+
+if [[ ${BIG:-0} == 1 ]]; then
+    echo "== peak memory over 100,000 resumes"
+    corpus "$CORPUS-100k" 100000
+    read -r T_BIG RSS_BIG < <(RUNS=1 best_of "$ROLEFIT" "${SETS[@]}" batch "$CORPUS-100k" --format jsonl)
+    read -r T_BIGT RSS_BIGT < <(RUNS=1 best_of "$ROLEFIT" "${SETS[@]}" batch "$CORPUS-100k" --top 20)
+    printf '%-44s %7.3f s %7.1f MB RSS\n' "100k: rolefit batch --format jsonl" "$T_BIG" "$RSS_BIG" \
+        "100k: rolefit batch --top 20" "$T_BIGT" "$RSS_BIGT"
+fi
+
+echo "== summary"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "rolefit batch (jsonl): $(awk -v m="$MB" -v t="$T_JSONL" 'BEGIN {printf "%.0f", m / t}') MB/s, peak RSS $RSS_JSONL MB"
+if [[ -n $T_PY ]]; then
+    echo "vs Python baseline: $(awk -v p="$T_PY" -v t="$T_JSONL" 'BEGIN {printf "%.1f", p / t}') times the throughput (goal: at least 30)"
+fi
+if [[ -n $T_RG ]]; then
+    echo "vs ripgrep: $(awk -v r="$T_RG" -v t="$T_JSONL" 'BEGIN {printf "%.2f", t / r}') times its time (goal: at most 3)"
+fi

@@ -1,0 +1,461 @@
+//! A document's shape: lines, headings, bullets, sections, items, sentences.
+//!
+//! Plain text and Markdown both: a *heading* is a Markdown heading (`#`, or a
+//! line underlined with `===`/`---`), a line that is only bold text or only a
+//! label (`Requirements:`), a short line in capitals (`SKILLS`), or a short
+//! line that opens a block (after a blank line) with no comma and no closing
+//! punctuation (`What you will do`). Each line belongs to the section of the
+//! heading above it. An *item* is a bullet or a paragraph with its wrapped
+//! lines; it is cut into *sentences* at `.`, `!`, `?` and `;`, and a sentence's
+//! parenthetical remarks are kept apart so a cue inside them ("Python
+//! preferred") stays inside them.
+
+use std::ops::Range;
+
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    Blank,
+    Heading,
+    /// A horizontal rule or a heading's underline.
+    Rule,
+    Bullet,
+    TableRow,
+    Text,
+}
+
+/// One line of a document.
+#[derive(Debug, Clone)]
+pub(crate) struct Line<'a> {
+    /// Byte offset of the line in the text.
+    pub start: usize,
+    /// The line without its line break.
+    pub text: &'a str,
+    pub kind: LineKind,
+    /// Index of the heading line whose section this line is in (a heading is
+    /// in its own section).
+    pub section: Option<usize>,
+}
+
+/// A sentence of an item, with its parenthetical remarks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Sentence {
+    pub range: Range<usize>,
+    /// Top-level `( … )` spans inside the sentence, parentheses included.
+    pub parens: Vec<Range<usize>>,
+}
+
+/// The lines of a document, classified.
+pub(crate) struct Layout<'a> {
+    pub text: &'a str,
+    pub lines: Vec<Line<'a>>,
+}
+
+impl<'a> Layout<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for raw in text.split('\n') {
+            lines.push(Line {
+                start,
+                text: raw.strip_suffix('\r').unwrap_or(raw),
+                kind: LineKind::Text,
+                section: None,
+            });
+            start += raw.len() + 1;
+        }
+        classify(&mut lines);
+        let mut section = None;
+        for (index, line) in lines.iter_mut().enumerate() {
+            if line.kind == LineKind::Heading {
+                section = Some(index);
+            }
+            line.section = section;
+        }
+        Layout { text, lines }
+    }
+
+    /// The line (0-based index) holding byte `offset`.
+    pub fn line_at(&self, offset: usize) -> usize {
+        self.lines
+            .partition_point(|line| line.start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The 0-based index of 1-based line `number`, if the document has it.
+    pub fn index_of(&self, number: u32) -> Option<usize> {
+        let index = usize::try_from(number).ok()?.checked_sub(1)?;
+        (index < self.lines.len()).then_some(index)
+    }
+
+    /// The cleaned text of the heading over line `index`, lowercase.
+    pub fn section_title(&self, index: usize) -> Option<String> {
+        let heading = self.lines.get(index)?.section?;
+        Some(normalize(&heading_text(self.lines[heading].text)))
+    }
+
+    /// The words of heading line `index` as written: without `#`, emphasis
+    /// marks and a closing colon.
+    pub fn heading_words(&self, index: usize) -> String {
+        self.lines
+            .get(index)
+            .map(|line| heading_text(line.text))
+            .unwrap_or_default()
+    }
+
+    /// The label that opens line `index` ("Languages:" in a bullet, the first
+    /// cell of a table row), lowercase.
+    pub fn label(&self, index: usize) -> Option<String> {
+        let line = self.lines.get(index)?;
+        let text = match line.kind {
+            LineKind::TableRow => line.text.trim().trim_start_matches('|').split('|').next()?,
+            LineKind::Bullet | LineKind::Text => {
+                let body = strip_bullet(line.text.trim());
+                let (label, rest) = body.split_once(':')?;
+                if rest.starts_with("//") {
+                    return None;
+                }
+                label
+            }
+            _ => return None,
+        };
+        let label = text
+            .trim()
+            .trim_matches(|c| matches!(c, '*' | '_' | '`'))
+            .trim();
+        let words = label.split_whitespace().count();
+        let ok = (1..=4).contains(&words) && label.chars().any(char::is_alphabetic);
+        ok.then(|| normalize(label))
+    }
+
+    /// Line indices of the masthead: the first block of lines (the title), and
+    /// the next block too when it is one line that is not a sentence (company,
+    /// place, pay).
+    pub fn masthead(&self) -> Range<usize> {
+        let blank = |i: usize| self.lines[i].kind == LineKind::Blank;
+        let n = self.lines.len();
+        let Some(first) = (0..n).find(|&i| !blank(i)) else {
+            return 0..0;
+        };
+        let mut end = (first..n).find(|&i| blank(i)).unwrap_or(n);
+        if let Some(next) = (end..n).find(|&i| !blank(i)) {
+            let one_line = next + 1 == n || blank(next + 1);
+            let sentence = self.lines[next].text.trim_end().ends_with('.');
+            let t = self.lines[next].text.trim();
+            let section_heading = t.starts_with('#') || t.ends_with(':');
+            if one_line && !sentence && !section_heading {
+                end = next + 1;
+            }
+        }
+        first..end
+    }
+
+    /// True when the word at byte `start` opens a sentence: first on its line
+    /// (after a bullet or markup) unless the line continues a sentence from the
+    /// line above, or right after `. ! ? : |`.
+    pub fn opens_sentence(&self, start: usize) -> bool {
+        let index = self.line_at(start);
+        let line = &self.lines[index];
+        let before = self.text[line.start..start]
+            .trim_end_matches(|c: char| c.is_whitespace() || "([{\"'“‘*_>`".contains(c));
+        let rest = strip_bullet(before.trim_start());
+        let only_marks = rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-*+•·#.)>|".contains(c));
+        if !only_marks {
+            return before.ends_with(['.', '!', '?', ':', '|']) && !before.ends_with("e.g.");
+        }
+        // First on its line: a wrapped line continues the sentence above.
+        let continues = line.kind == LineKind::Text
+            && index > 0
+            && matches!(
+                self.lines[index - 1].kind,
+                LineKind::Text | LineKind::Bullet
+            )
+            && rest.is_empty();
+        if continues {
+            let above = self.lines[index - 1].text.trim_end();
+            return above.ends_with(['.', '!', '?', ':']);
+        }
+        true
+    }
+
+    /// Items (a bullet or a paragraph with its wrapped lines; a heading or a
+    /// table row alone) as byte ranges, in order.
+    fn items(&self) -> Vec<Range<usize>> {
+        let mut items = Vec::new();
+        let n = self.lines.len();
+        let mut i = 0;
+        while i < n {
+            let first = i;
+            i += 1;
+            match self.lines[first].kind {
+                LineKind::Blank | LineKind::Rule => continue,
+                LineKind::Heading | LineKind::TableRow => {}
+                LineKind::Bullet | LineKind::Text => {
+                    while i < n && self.lines[i].kind == LineKind::Text {
+                        i += 1;
+                    }
+                }
+            }
+            let last = &self.lines[i - 1];
+            items.push(self.lines[first].start..last.start + last.text.len());
+        }
+        items
+    }
+
+    /// Every sentence of every item, in order.
+    pub fn sentences(&self) -> Vec<Sentence> {
+        let mut sentences = Vec::new();
+        for item in self.items() {
+            split_sentences(self.text, item, &mut sentences);
+        }
+        sentences
+    }
+}
+
+/// Cuts `text[item]` into sentences (see the module docs).
+fn split_sentences(text: &str, item: Range<usize>, out: &mut Vec<Sentence>) {
+    let body = &text[item.clone()];
+    let mut start = 0;
+    let mut depth = 0usize;
+    let mut paren_start = 0;
+    let mut parens = Vec::new();
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let at_gap = next.is_none_or(char::is_whitespace);
+        let end = match c {
+            '(' => {
+                if depth == 0 {
+                    paren_start = i;
+                }
+                depth += 1;
+                false
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    parens.push(item.start + paren_start..item.start + i + 1);
+                }
+                false
+            }
+            ';' => depth == 0,
+            '!' | '?' => depth == 0 && at_gap,
+            '.' => depth == 0 && at_gap && !ends_with_abbreviation(&body[start..i]),
+            _ => false,
+        };
+        if end {
+            push_sentence(item.start + start..item.start + i + 1, &mut parens, out);
+            start = i + 1;
+        }
+    }
+    if depth > 0 {
+        parens.push(item.start + paren_start..item.end);
+    }
+    push_sentence(item.start + start..item.end, &mut parens, out);
+}
+
+fn push_sentence(range: Range<usize>, parens: &mut Vec<Range<usize>>, out: &mut Vec<Sentence>) {
+    if range.is_empty() {
+        parens.clear();
+        return;
+    }
+    out.push(Sentence {
+        range,
+        parens: std::mem::take(parens),
+    });
+}
+
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(['(', '"', '\'']);
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "e.g" | "i.e" | "etc" | "vs" | "incl" | "approx" | "a.m" | "p.m" | "no"
+    )
+}
+
+/// Marks each line's kind; see the module docs.
+fn classify(lines: &mut [Line<'_>]) {
+    for line in lines.iter_mut() {
+        let t = line.text.trim();
+        line.kind = if t.is_empty() {
+            LineKind::Blank
+        } else if is_rule(t) {
+            LineKind::Rule
+        } else if t.starts_with('#') {
+            LineKind::Heading
+        } else if t.starts_with('|') {
+            LineKind::TableRow
+        } else if is_bullet(t) {
+            LineKind::Bullet
+        } else {
+            LineKind::Text
+        };
+    }
+    for i in 0..lines.len() {
+        if lines[i].kind != LineKind::Text {
+            continue;
+        }
+        let underlined = lines
+            .get(i + 1)
+            .is_some_and(|next| is_underline(next.text.trim()));
+        if underlined {
+            lines[i].kind = LineKind::Heading;
+            lines[i + 1].kind = LineKind::Rule;
+            continue;
+        }
+        let opens_block = i == 0 || lines[i - 1].kind == LineKind::Blank;
+        if looks_like_heading(lines[i].text.trim(), opens_block) {
+            lines[i].kind = LineKind::Heading;
+        }
+    }
+}
+
+fn looks_like_heading(t: &str, opens_block: bool) -> bool {
+    let words = t.split_whitespace().count();
+    let without_colon = t.trim_end_matches(':').trim_end();
+    let bold_only = (t.starts_with("**") || t.starts_with("__"))
+        && (without_colon.ends_with("**") || without_colon.ends_with("__"))
+        && without_colon.len() > 4
+        && words <= 8;
+    let label_only = t.ends_with(':') && words <= 6;
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.len() >= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && !t.contains(',')
+        && words <= 6;
+    let first_letter = t
+        .trim_start_matches(['*', '_', '"'])
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    let short_opening = opens_block
+        && words <= 5
+        && first_letter
+        && !t.contains(',')
+        && !t.ends_with(['.', ',', ';', '!', '?', ')']);
+    bold_only || label_only || capitals || short_opening
+}
+
+fn is_rule(t: &str) -> bool {
+    let marks = t.chars().filter(|c| !c.is_whitespace()).count();
+    marks >= 3
+        && t.chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '=' | '*' | '_'))
+}
+
+fn is_underline(t: &str) -> bool {
+    t.len() >= 2 && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
+}
+
+fn is_bullet(t: &str) -> bool {
+    const MARKS: &[&str] = &["- ", "* ", "+ ", "• ", "· ", "– ", "— ", "◦ ", "▪ ", "‣ "];
+    if MARKS.iter().any(|mark| t.starts_with(mark)) || t.starts_with("-\t") {
+        return true;
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
+}
+
+/// A line without its bullet or list number.
+pub(crate) fn strip_bullet(t: &str) -> &str {
+    if is_bullet(t) {
+        let digits = t.chars().take_while(char::is_ascii_digit).count();
+        let rest = &t[digits..];
+        let mark = rest.chars().next().map_or(0, char::len_utf8);
+        rest[mark..].trim_start()
+    } else {
+        t
+    }
+}
+
+/// A heading's words: without `#`, emphasis marks, closing colon.
+fn heading_text(line: &str) -> String {
+    line.trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches(|c| matches!(c, '*' | '_' | ':' | '#'))
+        .trim()
+        .to_string()
+}
+
+/// Lowercase, with typographic apostrophes made ASCII.
+pub(crate) fn normalize(text: &str) -> String {
+    text.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<LineKind> {
+        Layout::new(text).lines.iter().map(|l| l.kind).collect()
+    }
+
+    #[test]
+    fn headings_in_their_many_forms() {
+        use LineKind::*;
+        let cases: &[(&str, &[LineKind])] = &[
+            ("# Title\n\ntext", &[Heading, Blank, Text]),
+            ("Skills\n------\n- Go", &[Heading, Rule, Bullet]),
+            ("Requirements:\n  - Go", &[Heading, Bullet]),
+            ("**Must have**\n- Go", &[Heading, Bullet]),
+            ("PROFILE\nWrote code.", &[Heading, Text]),
+            ("\nWhat you will do\n  - Build", &[Blank, Heading, Bullet]),
+            ("Some text that\nwraps here", &[Heading, Text]),
+            ("A long line, with a comma\nnext", &[Text, Text]),
+            ("| Languages | Go |\n|---|---|", &[TableRow, TableRow]),
+            ("1. First step\n2) Second", &[Bullet, Bullet]),
+            ("* **CI/CD:** GitHub", &[Bullet]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(kinds(text), *expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn sections_labels_and_masthead() {
+        let text = "# Backend Engineer\n\n**Acme** · Oslo · Remote\n\nWe build things.\n\n## Skills\n\n- **Languages:** Go, Rust\n| Data | PostgreSQL |\n";
+        let layout = Layout::new(text);
+        assert_eq!(layout.masthead(), 0..3);
+        assert_eq!(layout.section_title(8).as_deref(), Some("skills"));
+        assert_eq!(layout.label(8).as_deref(), Some("languages"));
+        assert_eq!(layout.label(9).as_deref(), Some("data"));
+        assert_eq!(layout.label(4), None);
+        assert_eq!(layout.line_at(text.find("Oslo").unwrap()), 2);
+        assert_eq!(layout.index_of(3), Some(2));
+    }
+
+    #[test]
+    fn sentences_keep_parentheses_apart() {
+        let text = "- Comfort with one scripting language (Python preferred) for\n  migrations; MySQL is a plus. E.g. this stays.\nNext paragraph here";
+        let layout = Layout::new(text);
+        let sentences: Vec<(&str, Vec<&str>)> = layout
+            .sentences()
+            .iter()
+            .map(|s| {
+                (
+                    &text[s.range.clone()],
+                    s.parens.iter().map(|p| &text[p.clone()]).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                (
+                    "- Comfort with one scripting language (Python preferred) for\n  migrations;",
+                    vec!["(Python preferred)"]
+                ),
+                (" MySQL is a plus.", vec![]),
+                (" E.g. this stays.", vec![]),
+                ("\nNext paragraph here", vec![]),
+            ]
+        );
+    }
+}

@@ -1,0 +1,393 @@
+//! `rolefit batch` output: the ranked table, and CSV and JSON Lines records.
+//!
+//! Records are made one at a time, on the worker that scored the document, as
+//! complete lines (`\n`-terminated byte strings), so a caller can write each
+//! with one write call. The record shapes are a contract, documented in
+//! `docs/batch-schema.md` and versioned by [`BATCH_SCHEMA_VERSION`].
+
+use std::cmp::Ordering;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::format_number;
+use crate::batch::{DocumentSummary, Outcome, Totals};
+use crate::extract::InputError;
+use crate::sets::KeywordSet;
+
+/// The version of the batch CSV and JSON Lines schema (`docs/batch-schema.md`);
+/// it changes only when a field is removed or changes meaning.
+pub const BATCH_SCHEMA_VERSION: u32 = 1;
+
+/// A scored document as a JSON Lines record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentLine<'a> {
+    /// Always `"document"`.
+    #[serde(rename = "type")]
+    pub record_type: &'static str,
+    /// Always [`BATCH_SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The path, as walked.
+    pub path: &'a str,
+    /// Overall fit, 0 to 100.
+    pub fit: f64,
+    /// Id of the best-fitting specialization set.
+    pub best_specialization: Option<&'a str>,
+    /// Id of the estimated level set.
+    pub level: Option<&'a str>,
+    /// Words in the document.
+    pub words: usize,
+    /// One entry per set, in set order.
+    pub sets: Vec<SetLine<'a>>,
+}
+
+/// One set's numbers in a [`DocumentLine`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SetLine<'a> {
+    /// Set id.
+    pub id: &'a str,
+    /// Weighted coverage, 0 to 100.
+    pub score: f64,
+    /// Terms found.
+    pub matched: usize,
+    /// Terms in the set.
+    pub terms: usize,
+}
+
+/// A document that could not be read, as a JSON Lines record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorLine<'a> {
+    /// Always `"error"`.
+    #[serde(rename = "type")]
+    pub record_type: &'static str,
+    /// Always [`BATCH_SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The path, as walked or given.
+    pub path: &'a str,
+    /// A stable code: [`crate::extract::InputErrorKind::code`].
+    pub code: &'static str,
+    /// The reason, for people.
+    pub message: String,
+}
+
+/// The closing JSON Lines record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SummaryLine {
+    /// Always `"summary"`.
+    #[serde(rename = "type")]
+    pub record_type: &'static str,
+    /// Always [`BATCH_SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Documents scored.
+    pub scored: u64,
+    /// Documents that could not be read.
+    pub failed: u64,
+    /// Entries skipped by the walk: hidden, unsupported format, other.
+    pub skipped: u64,
+    /// Hidden files and folders skipped.
+    pub skipped_hidden: u64,
+    /// Files of no supported format skipped.
+    pub skipped_unsupported: u64,
+}
+
+fn set_id(sets: &[KeywordSet], index: Option<usize>) -> Option<&str> {
+    index.and_then(|i| sets.get(i)).map(|set| set.id.as_str())
+}
+
+/// One JSON Lines record for an outcome, newline included.
+pub fn jsonl_record(outcome: &Outcome, sets: &[KeywordSet]) -> io::Result<Vec<u8>> {
+    let mut line = match outcome {
+        Outcome::Scored(document) => serde_json::to_vec(&DocumentLine {
+            record_type: "document",
+            schema_version: BATCH_SCHEMA_VERSION,
+            path: &document.path,
+            fit: document.fit,
+            best_specialization: set_id(sets, document.best_specialization),
+            level: set_id(sets, document.level),
+            words: document.words,
+            sets: sets
+                .iter()
+                .zip(&document.sets)
+                .map(|(set, tally)| SetLine {
+                    id: &set.id,
+                    score: tally.score,
+                    matched: tally.matched,
+                    terms: tally.terms,
+                })
+                .collect(),
+        })?,
+        Outcome::Failed(err) => serde_json::to_vec(&error_line(err))?,
+    };
+    line.push(b'\n');
+    Ok(line)
+}
+
+fn error_line(err: &InputError) -> ErrorLine<'_> {
+    ErrorLine {
+        record_type: "error",
+        schema_version: BATCH_SCHEMA_VERSION,
+        path: &err.path,
+        code: err.kind.code(),
+        message: err.kind.to_string(),
+    }
+}
+
+/// The closing JSON Lines record, newline included.
+pub fn jsonl_summary(totals: &Totals) -> io::Result<Vec<u8>> {
+    let mut line = serde_json::to_vec(&SummaryLine {
+        record_type: "summary",
+        schema_version: BATCH_SCHEMA_VERSION,
+        scored: totals.scored,
+        failed: totals.failed,
+        skipped: totals.skipped.total(),
+        skipped_hidden: totals.skipped.hidden,
+        skipped_unsupported: totals.skipped.unsupported,
+    })?;
+    line.push(b'\n');
+    Ok(line)
+}
+
+/// The CSV columns before the per-set ones.
+pub const CSV_FIXED_COLUMNS: [&str; 8] = [
+    "type",
+    "path",
+    "fit",
+    "best_specialization",
+    "level",
+    "words",
+    "error_code",
+    "error_message",
+];
+
+/// The CSV header line: [`CSV_FIXED_COLUMNS`], then `<id>_score`,
+/// `<id>_matched`, `<id>_terms` for each set in set order.
+pub fn csv_header(sets: &[KeywordSet]) -> io::Result<Vec<u8>> {
+    let mut fields: Vec<String> = CSV_FIXED_COLUMNS.iter().map(|c| c.to_string()).collect();
+    for set in sets {
+        for suffix in ["score", "matched", "terms"] {
+            fields.push(format!("{}_{suffix}", set.id));
+        }
+    }
+    csv_line(&fields)
+}
+
+/// One CSV record for an outcome, newline included. A failed document has
+/// its `error_*` columns filled and the score columns empty.
+pub fn csv_record(outcome: &Outcome, sets: &[KeywordSet]) -> io::Result<Vec<u8>> {
+    let mut fields: Vec<String> = Vec::with_capacity(CSV_FIXED_COLUMNS.len() + 3 * sets.len());
+    match outcome {
+        Outcome::Scored(document) => {
+            fields.extend([
+                "document".to_string(),
+                document.path.clone(),
+                document.fit.to_string(),
+                set_id(sets, document.best_specialization)
+                    .unwrap_or_default()
+                    .to_string(),
+                set_id(sets, document.level).unwrap_or_default().to_string(),
+                document.words.to_string(),
+                String::new(),
+                String::new(),
+            ]);
+            for tally in &document.sets {
+                fields.extend([
+                    tally.score.to_string(),
+                    tally.matched.to_string(),
+                    tally.terms.to_string(),
+                ]);
+            }
+        }
+        Outcome::Failed(err) => {
+            fields.extend([
+                "error".to_string(),
+                err.path.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                err.kind.code().to_string(),
+                err.kind.to_string(),
+            ]);
+            fields.resize(CSV_FIXED_COLUMNS.len() + 3 * sets.len(), String::new());
+        }
+    }
+    csv_line(&fields)
+}
+
+fn csv_line(fields: &[String]) -> io::Result<Vec<u8>> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .buffer_capacity(512)
+        .from_writer(Vec::with_capacity(256));
+    writer.write_record(fields)?;
+    writer
+        .into_inner()
+        .map_err(|err| io::Error::other(err.to_string()))
+}
+
+/// Table columns aligned right: rank, score, matched.
+const RIGHT_ALIGNED: [usize; 3] = [0, 1, 4];
+
+/// One row of the ranked table: the little a batch keeps per document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    /// The path.
+    pub path: String,
+    /// The score the table ranks by.
+    pub score: f64,
+    /// Index of the best specialization set.
+    pub best_specialization: Option<usize>,
+    /// Index of the estimated level set.
+    pub level: Option<usize>,
+    /// Terms found (of the ranking set, or of all sets).
+    pub matched: usize,
+    /// Terms looked for (of the ranking set, or of all sets).
+    pub terms: usize,
+}
+
+/// What the table ranks by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// The overall fit; matched counts are over all sets.
+    #[default]
+    Fit,
+    /// One set's score (an index into the sets); matched counts are that set's.
+    Set(usize),
+}
+
+impl TableRow {
+    /// The row of a scored document.
+    pub fn new(document: &DocumentSummary, key: SortKey) -> Self {
+        let (score, matched, terms) = match key {
+            SortKey::Fit => (
+                document.fit,
+                document.sets.iter().map(|s| s.matched).sum(),
+                document.sets.iter().map(|s| s.terms).sum(),
+            ),
+            SortKey::Set(index) => document
+                .sets
+                .get(index)
+                .map_or((0.0, 0, 0), |s| (s.score, s.matched, s.terms)),
+        };
+        TableRow {
+            path: document.path.clone(),
+            score,
+            best_specialization: document.best_specialization,
+            level: document.level,
+            matched,
+            terms,
+        }
+    }
+
+    /// Table order: higher score first, then path.
+    pub fn rank_order(&self, other: &Self) -> Ordering {
+        other
+            .score
+            .total_cmp(&self.score)
+            .then_with(|| self.path.cmp(&other.path))
+    }
+}
+
+/// Everything the ranked table shows.
+pub struct RankedTable<'a> {
+    /// The rows, already in rank order (and cut to `--top`).
+    pub rows: &'a [TableRow],
+    /// The sets, for ids.
+    pub sets: &'a [KeywordSet],
+    /// What the score column holds.
+    pub key: SortKey,
+    /// The documents that failed, in walk order.
+    pub failures: &'a [InputError],
+    /// The counts.
+    pub totals: &'a Totals,
+}
+
+/// Writes the ranked table, then a summary of what was scored, skipped and
+/// failed, with each failure's reason.
+///
+/// The table is drawn here rather than with comfy-table: it may have a
+/// hundred thousand rows, and this writes them one by one, in the same box
+/// style as the other tables, with no copy of the cells.
+pub fn write_table(out: &mut dyn Write, table: &RankedTable<'_>) -> io::Result<()> {
+    let score_header = match table.key {
+        SortKey::Fit => "Fit",
+        SortKey::Set(index) => table.sets.get(index).map_or("Score", |set| set.id.as_str()),
+    };
+    if !table.rows.is_empty() {
+        let header = [
+            "Rank",
+            score_header,
+            "Best specialization",
+            "Level",
+            "Matched",
+            "File",
+        ];
+        let cells = |rank: usize, row: &TableRow| -> [String; 6] {
+            [
+                rank.to_string(),
+                format_number(row.score),
+                set_id(table.sets, row.best_specialization)
+                    .unwrap_or("none")
+                    .to_string(),
+                set_id(table.sets, row.level)
+                    .unwrap_or("unknown")
+                    .to_string(),
+                format!("{}/{}", row.matched, row.terms),
+                row.path.clone(),
+            ]
+        };
+        let mut widths = header.map(|h| h.chars().count());
+        for (index, row) in table.rows.iter().enumerate() {
+            for (width, cell) in widths.iter_mut().zip(cells(index + 1, row)) {
+                *width = (*width).max(cell.chars().count());
+            }
+        }
+        let rule = |left: &str, fill: &str, middle: &str, right: &str| {
+            let parts: Vec<String> = widths.iter().map(|w| fill.repeat(w + 2)).collect();
+            format!("{left}{}{right}", parts.join(middle))
+        };
+        let line = |cells: &[&str]| {
+            let parts: Vec<String> = cells
+                .iter()
+                .zip(widths)
+                .enumerate()
+                .map(|(column, (cell, width))| {
+                    if RIGHT_ALIGNED.contains(&column) {
+                        format!(" {cell:>width$} ")
+                    } else {
+                        format!(" {cell:<width$} ")
+                    }
+                })
+                .collect();
+            format!("│{}│", parts.join("┆"))
+        };
+        writeln!(out, "{}", rule("╭", "─", "┬", "╮"))?;
+        writeln!(out, "{}", line(&header))?;
+        writeln!(out, "{}", rule("╞", "═", "╪", "╡"))?;
+        for (index, row) in table.rows.iter().enumerate() {
+            let cells = cells(index + 1, row);
+            writeln!(out, "{}", line(&cells.each_ref().map(String::as_str)))?;
+        }
+        writeln!(out, "{}", rule("╰", "─", "┴", "╯"))?;
+    }
+    let totals = table.totals;
+    let shown = if (table.rows.len() as u64) < totals.scored {
+        format!(" (top {} shown)", table.rows.len())
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "{} scored{shown}, {} failed, {} skipped ({} hidden, {} unsupported, {} other)",
+        totals.scored,
+        totals.failed,
+        totals.skipped.total(),
+        totals.skipped.hidden,
+        totals.skipped.unsupported,
+        totals.skipped.other
+    )?;
+    for failure in table.failures {
+        writeln!(out, "failed: {failure} [{}]", failure.kind.code())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,695 @@
+//! `rolefit batch` end to end: what it picks up, what it skips, how it reports
+//! failures, its CSV and JSON Lines schemas, and its stable order.
+//!
+//! The tests score against a small keyword file of their own (not the
+//! built-in sets), so their numbers do not move when the built-ins change.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+#[path = "../benches/corpus/mod.rs"]
+mod corpus;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command as StdCommand, Stdio};
+use std::time::Duration;
+
+use assert_cmd::cargo::cargo_bin;
+use common::{Ran, Sandbox, rolefit, run};
+use rolefit::batch::{DocumentSummary, Scorer};
+use rolefit::matching::{Matcher, Scratch};
+use rolefit::score::score_document;
+use rolefit::sets::{SetOrigin, SetSources, load_sets, parse_set};
+use serde::Deserialize;
+
+const KEYWORDS: &str = r#"
+id = "api"
+name = "API developer"
+kind = "specialization"
+description = "Test set."
+
+[[term]]
+name = "REST"
+aliases = ["RESTful"]
+weight = 2
+
+[[term]]
+name = "GraphQL"
+
+[[term]]
+name = "OAuth"
+
+[[term]]
+name = "C++"
+"#;
+
+const CORE: &str = r#"
+id = "core"
+name = "Core"
+kind = "core"
+description = "Test set."
+
+[[term]]
+name = "code reviews"
+
+[[term]]
+name = "debugging"
+
+[[term]]
+name = "SQL"
+"#;
+
+/// A sandbox with the test keyword sets in `sets/`.
+fn sandbox() -> Sandbox {
+    let sandbox = Sandbox::new();
+    sandbox.write("sets/api.toml", KEYWORDS);
+    sandbox.write("sets/core.toml", CORE);
+    sandbox
+}
+
+/// `rolefit batch` with the sandbox's sets, run in the sandbox.
+fn batch(sandbox: &Sandbox, args: &[&str]) -> Ran {
+    let sets = sandbox.path().join("sets");
+    let mut command = rolefit();
+    command
+        .current_dir(sandbox.path())
+        .arg("--no-config")
+        .arg("--no-builtin")
+        .arg("--keywords")
+        .arg(&sets)
+        .arg("batch")
+        .args(args)
+        .timeout(Duration::from_secs(60));
+    run(&mut command)
+}
+
+fn jsonl(ran: &Ran) -> Vec<Record> {
+    ran.stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect()
+}
+
+/// The JSON Lines records as documented in docs/batch-schema.md; unknown
+/// fields are errors, so an undocumented field fails the test.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
+enum Record {
+    Document {
+        schema_version: u32,
+        path: String,
+        fit: f64,
+        best_specialization: Option<String>,
+        level: Option<String>,
+        words: usize,
+        sets: Vec<SetRecord>,
+    },
+    Error {
+        schema_version: u32,
+        path: String,
+        code: String,
+        message: String,
+    },
+    Summary {
+        schema_version: u32,
+        scored: u64,
+        failed: u64,
+        skipped: u64,
+        skipped_hidden: u64,
+        skipped_unsupported: u64,
+    },
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct SetRecord {
+    id: String,
+    score: f64,
+    matched: usize,
+    terms: usize,
+}
+
+fn path_of(record: &Record) -> Option<&str> {
+    match record {
+        Record::Document { path, .. } | Record::Error { path, .. } => Some(path),
+        Record::Summary { .. } => None,
+    }
+}
+
+fn summary(records: &[Record]) -> (u64, u64, u64, u64, u64) {
+    match records.last() {
+        Some(Record::Summary {
+            scored,
+            failed,
+            skipped,
+            skipped_hidden,
+            skipped_unsupported,
+            ..
+        }) => (
+            *scored,
+            *failed,
+            *skipped,
+            *skipped_hidden,
+            *skipped_unsupported,
+        ),
+        other => panic!("the last record is not a summary: {other:?}"),
+    }
+}
+
+/// A folder tree: nested folders, every supported extension, and files to skip.
+fn mixed_tree(sandbox: &Sandbox) {
+    sandbox.write("cvs/a.txt", "Built RESTful APIs with OAuth.\n");
+    sandbox.write("cvs/b.md", "# B\n\n- GraphQL and REST\n- code reviews\n");
+    sandbox.write("cvs/nested/c.markdown", "Debugging C++ services; SQL.\n");
+    sandbox.write("cvs/nested/deeper/d.TEXT", "Nothing relevant here.\n");
+    sandbox.write("cvs/nested/deeper/e.TXT", "REST, GraphQL, OAuth, C++.\n");
+    sandbox.write("cvs/photo.png", b"\x89PNG\r\n\x1a\n\0\0\0");
+    sandbox.write("cvs/nested/notes.csv", "a,b\n1,2\n");
+    sandbox.write("cvs/.hidden.txt", "REST\n");
+    sandbox.write("cvs/.git/HEAD.txt", "REST\n");
+}
+
+#[test]
+fn nested_folders_with_mixed_formats_and_hidden_files() {
+    let sandbox = sandbox();
+    mixed_tree(&sandbox);
+    let ran = batch(&sandbox, &["cvs", "--format", "jsonl"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let records = jsonl(&ran);
+    let paths: Vec<&str> = records.iter().filter_map(path_of).collect();
+    assert_eq!(
+        paths,
+        [
+            "cvs/a.txt",
+            "cvs/b.md",
+            "cvs/nested/c.markdown",
+            "cvs/nested/deeper/d.TEXT",
+            "cvs/nested/deeper/e.TXT",
+        ]
+    );
+    // 2 hidden (a file, a folder), 2 unsupported (.png, .csv).
+    assert_eq!(summary(&records), (5, 0, 4, 2, 2));
+    assert!(
+        ran.stderr.contains("5 scored, 4 skipped, 0 failed"),
+        "{}",
+        ran.stderr
+    );
+}
+
+#[test]
+fn files_named_explicitly_are_read_whatever_their_name() {
+    let sandbox = sandbox();
+    sandbox.write("resume.rtf.bak", "REST and GraphQL\n");
+    sandbox.write(".hidden.txt", "REST\n");
+    let ran = batch(
+        &sandbox,
+        &["resume.rtf.bak", ".hidden.txt", "--format", "jsonl"],
+    );
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert_eq!(summary(&jsonl(&ran)), (2, 0, 0, 0, 0));
+}
+
+#[test]
+fn a_corrupt_document_in_the_middle_is_reported_and_the_rest_scored() {
+    let sandbox = sandbox();
+    sandbox.write("in/1.txt", "REST\n");
+    // Binary content under a text name: extract refuses it as `binary`.
+    sandbox.write("in/2.txt", b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0");
+    sandbox.write("in/3.txt", "GraphQL\n");
+    let ran = batch(&sandbox, &["in", "--format", "jsonl"]);
+    assert_eq!(ran.code, 2, "a failed file makes the exit code 2");
+    let records = jsonl(&ran);
+    assert!(matches!(&records[0], Record::Document { path, .. } if path == "in/1.txt"));
+    match &records[1] {
+        Record::Error {
+            path,
+            code,
+            message,
+            schema_version,
+        } => {
+            assert_eq!(path, "in/2.txt");
+            assert_eq!(code, "binary");
+            assert!(message.contains("binary"), "{message}");
+            assert_eq!(*schema_version, 1);
+        }
+        other => panic!("expected an error record, got {other:?}"),
+    }
+    assert!(matches!(&records[2], Record::Document { path, .. } if path == "in/3.txt"));
+    assert_eq!(summary(&records), (2, 1, 0, 0, 0));
+    assert!(ran.stderr.contains("2 scored, 0 skipped, 1 failed"));
+}
+
+/// Tests run as root, so `chmod 000` would not stop a read: an unreadable
+/// file here is a dangling symbolic link (reading it fails with not-found),
+/// and a path given that does not exist.
+#[cfg(unix)]
+#[test]
+fn unreadable_files_are_reported_with_their_code() {
+    let sandbox = sandbox();
+    sandbox.write("in/ok.txt", "REST\n");
+    std::os::unix::fs::symlink("nowhere.txt", sandbox.path().join("in/gone.txt")).unwrap();
+    let ran = batch(&sandbox, &["in", "missing.txt", "--format", "jsonl"]);
+    assert_eq!(ran.code, 2);
+    let records = jsonl(&ran);
+    let errors: Vec<(&str, &str)> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Error { path, code, .. } => Some((path.as_str(), code.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [("in/gone.txt", "not-found"), ("missing.txt", "not-found")]
+    );
+    assert_eq!(summary(&records), (1, 2, 0, 0, 0));
+}
+
+#[test]
+fn the_table_lists_failures_with_their_reason() {
+    let sandbox = sandbox();
+    sandbox.write("in/1.txt", "REST\n");
+    sandbox.write("in/2.txt", b"\0\0\0binary");
+    let ran = batch(&sandbox, &["in"]);
+    assert_eq!(ran.code, 2);
+    assert!(ran.stdout.contains("in/1.txt"), "{}", ran.stdout);
+    assert!(
+        ran.stdout
+            .contains("failed: in/2.txt: is a binary file, not a text document [binary]"),
+        "{}",
+        ran.stdout
+    );
+    assert!(ran.stdout.contains("1 scored, 1 failed, 0 skipped"));
+}
+
+#[test]
+fn files_from_standard_input() {
+    let sandbox = sandbox();
+    mixed_tree(&sandbox);
+    let mut command = rolefit();
+    command
+        .current_dir(sandbox.path())
+        .args(["--no-config", "--no-builtin", "--keywords", "sets"])
+        .args(["batch", "--files-from", "-", "--format", "jsonl"])
+        .write_stdin("cvs/b.md\n\ncvs/nested\r\ncvs/a.txt\n");
+    let ran = run(&mut command);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let records = jsonl(&ran);
+    let paths: Vec<&str> = records.iter().filter_map(path_of).collect();
+    assert_eq!(
+        paths,
+        [
+            "cvs/b.md",
+            "cvs/nested/c.markdown",
+            "cvs/nested/deeper/d.TEXT",
+            "cvs/nested/deeper/e.TXT",
+            "cvs/a.txt",
+        ]
+    );
+}
+
+#[test]
+fn a_missing_file_list_is_an_error() {
+    let sandbox = sandbox();
+    let ran = batch(&sandbox, &["--files-from", "nope.lst"]);
+    assert_eq!(ran.code, 2);
+    assert!(
+        ran.stderr.contains("nope.lst: cannot read the file list"),
+        "{}",
+        ran.stderr
+    );
+}
+
+#[test]
+fn jsonl_records_follow_the_schema() {
+    let sandbox = sandbox();
+    sandbox.write(
+        "in/a.md",
+        "RESTful APIs, GraphQL, OAuth and C++.\nCode reviews.\n",
+    );
+    let ran = batch(&sandbox, &["in", "--format", "jsonl"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let records = jsonl(&ran);
+    assert_eq!(records.len(), 2);
+    let Record::Document {
+        schema_version,
+        path,
+        fit,
+        best_specialization,
+        level,
+        words,
+        sets,
+    } = &records[0]
+    else {
+        panic!("{:?}", records[0]);
+    };
+    assert_eq!(*schema_version, 1);
+    assert_eq!(path, "in/a.md");
+    assert_eq!(best_specialization.as_deref(), Some("api"));
+    assert_eq!(*level, None);
+    assert_eq!(*words, 8, "C++ is one word, C");
+    let ids: Vec<&str> = sets.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["api", "core"]);
+    assert_eq!(
+        (sets[0].score, sets[0].matched, sets[0].terms),
+        (100.0, 4, 4)
+    );
+    assert_eq!(sets[1].matched, 1);
+    assert_eq!(
+        *fit,
+        ((100.0 + sets[1].score) / 2.0 * 10.0_f64).round() / 10.0
+    );
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CsvRow {
+    #[serde(rename = "type")]
+    record_type: String,
+    path: String,
+    fit: Option<f64>,
+    best_specialization: Option<String>,
+    level: Option<String>,
+    words: Option<usize>,
+    error_code: Option<String>,
+    error_message: Option<String>,
+    api_score: Option<f64>,
+    api_matched: Option<usize>,
+    api_terms: Option<usize>,
+    core_score: Option<f64>,
+    core_matched: Option<usize>,
+    core_terms: Option<usize>,
+}
+
+#[test]
+fn csv_rows_follow_the_schema() {
+    let sandbox = sandbox();
+    sandbox.write("in/a.txt", "RESTful, GraphQL.\n");
+    sandbox.write("in/b, \"quoted\".txt", "SQL and debugging\n");
+    sandbox.write("in/c.txt", b"\0binary");
+    let ran = batch(&sandbox, &["in", "--format", "csv"]);
+    assert_eq!(ran.code, 2);
+    let mut reader = csv::Reader::from_reader(ran.stdout.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "type",
+            "path",
+            "fit",
+            "best_specialization",
+            "level",
+            "words",
+            "error_code",
+            "error_message",
+            "api_score",
+            "api_matched",
+            "api_terms",
+            "core_score",
+            "core_matched",
+            "core_terms",
+        ]
+    );
+    let rows: Vec<CsvRow> = reader.deserialize().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0].record_type, "document");
+    assert_eq!(rows[0].path, "in/a.txt");
+    assert_eq!(rows[0].api_score, Some(60.0), "weights 2 + 1 of 5");
+    assert_eq!((rows[0].api_matched, rows[0].api_terms), (Some(2), Some(4)));
+    assert_eq!(rows[0].best_specialization.as_deref(), Some("api"));
+    assert_eq!(rows[0].level, None);
+    assert_eq!(rows[0].words, Some(2));
+    assert!(rows[0].fit.is_some() && rows[0].error_code.is_none());
+    assert_eq!(rows[1].path, "in/b, \"quoted\".txt");
+    assert_eq!(
+        (rows[1].core_matched, rows[1].core_terms),
+        (Some(2), Some(3))
+    );
+    assert_eq!(rows[2].record_type, "error");
+    assert_eq!(rows[2].error_code.as_deref(), Some("binary"));
+    assert!(rows[2].error_message.is_some());
+    assert!(rows[2].fit.is_none() && rows[2].api_score.is_none() && rows[2].core_score.is_none());
+}
+
+/// Sixty documents of different lengths and contents.
+fn many(sandbox: &Sandbox) {
+    let words = [
+        "REST",
+        "GraphQL",
+        "OAuth",
+        "C++",
+        "SQL",
+        "debugging",
+        "code reviews",
+    ];
+    for index in 0..60 {
+        let mut text = String::new();
+        for step in 0..(index % 7 + 1) * 40 {
+            text.push_str(if (index + step) % 5 == 0 {
+                words[(index * 3 + step) % words.len()]
+            } else {
+                "filler"
+            });
+            text.push(if step % 9 == 8 { '\n' } else { ' ' });
+        }
+        sandbox.write(&format!("many/{:02}/cv-{index:03}.txt", index % 4), text);
+    }
+    sandbox.write("many/02/broken.txt", b"\0\0");
+}
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    let sandbox = sandbox();
+    many(&sandbox);
+    for format in ["table", "csv", "jsonl"] {
+        let one = batch(&sandbox, &["many", "--format", format, "--jobs", "1"]);
+        let two = batch(&sandbox, &["many", "--format", format, "--jobs", "2"]);
+        let four = batch(&sandbox, &["many", "--format", format, "-j", "4"]);
+        assert_eq!(one.code, 2, "{}", one.stderr);
+        assert_eq!(one.stdout, two.stdout, "--format {format}");
+        assert_eq!(one.stdout, four.stdout, "--format {format}");
+    }
+}
+
+#[test]
+fn streamed_records_come_in_path_order() {
+    let sandbox = sandbox();
+    many(&sandbox);
+    let ran = batch(&sandbox, &["many", "--format", "jsonl", "-j", "3"]);
+    let paths: Vec<String> = jsonl(&ran)
+        .iter()
+        .filter_map(path_of)
+        .map(String::from)
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths.len(), 61);
+    assert_eq!(paths, sorted);
+}
+
+/// The data rows of a ranked table: (rank, score, file).
+fn table_rows(stdout: &str) -> Vec<(usize, f64, String)> {
+    stdout
+        .lines()
+        .filter(|line| line.starts_with('│'))
+        .skip(1)
+        .map(|line| {
+            let cells: Vec<&str> = line.trim_matches('│').split('┆').map(str::trim).collect();
+            (
+                cells[0].parse().unwrap(),
+                cells[1].parse().unwrap(),
+                cells[5].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_table_ranks_by_score_then_path_and_top_cuts_it() {
+    let sandbox = sandbox();
+    sandbox.write("in/low.txt", "REST\n");
+    sandbox.write("in/high.txt", "REST GraphQL OAuth C++\n");
+    sandbox.write("in/mid-b.txt", "REST GraphQL\n");
+    sandbox.write("in/mid-a.txt", "REST GraphQL\n");
+    let ran = batch(&sandbox, &["in"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let rows = table_rows(&ran.stdout);
+    let files: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+    assert_eq!(
+        files,
+        ["in/high.txt", "in/mid-a.txt", "in/mid-b.txt", "in/low.txt"]
+    );
+    assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [1, 2, 3, 4]);
+    assert!(ran.stdout.contains("│ Rank ┆"), "{}", ran.stdout);
+    assert!(ran.stdout.contains("4 scored, 0 failed"));
+
+    let top = batch(&sandbox, &["in", "--top", "2"]);
+    let rows = table_rows(&top.stdout);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1].2, "in/mid-a.txt");
+    assert!(
+        top.stdout.contains("4 scored (top 2 shown)"),
+        "{}",
+        top.stdout
+    );
+}
+
+#[test]
+fn sort_by_ranks_by_one_set() {
+    let sandbox = sandbox();
+    sandbox.write("in/api.txt", "REST GraphQL OAuth C++\n");
+    sandbox.write("in/core.txt", "SQL, debugging and code reviews; REST\n");
+    // Fit: core.txt (core 100, api 40) 70; api.txt (core 0, api 100) 50.
+    let by_fit = table_rows(&batch(&sandbox, &["in"]).stdout);
+    assert_eq!(by_fit[0], (1, 70.0, "in/core.txt".to_string()));
+    let by_api = batch(&sandbox, &["in", "--sort-by", "api"]);
+    assert_eq!(by_api.code, 0, "{}", by_api.stderr);
+    assert!(by_api.stdout.contains("┆ api ┆"), "{}", by_api.stdout);
+    let rows = table_rows(&by_api.stdout);
+    assert_eq!(rows[0], (1, 100.0, "in/api.txt".to_string()));
+    assert_eq!(rows[1], (2, 40.0, "in/core.txt".to_string()));
+
+    let unknown = batch(&sandbox, &["in", "--sort-by", "cloud"]);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown
+            .stderr
+            .contains("--sort-by cloud: no such set in use (in use: fit, api, core)"),
+        "{}",
+        unknown.stderr
+    );
+    let streaming = batch(&sandbox, &["in", "--sort-by", "core", "--format", "csv"]);
+    assert_eq!(streaming.code, 2);
+    assert!(
+        streaming
+            .stderr
+            .contains("--sort-by and --top rank the table")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_terminate() {
+    let sandbox = sandbox();
+    sandbox.write("tree/a/doc.txt", "REST\n");
+    std::os::unix::fs::symlink("..", sandbox.path().join("tree/a/up")).unwrap();
+    std::os::unix::fs::symlink(".", sandbox.path().join("tree/self")).unwrap();
+    std::os::unix::fs::symlink("a", sandbox.path().join("tree/alias")).unwrap();
+    // Without --follow, links to folders are skipped.
+    let plain = batch(&sandbox, &["tree", "--format", "jsonl"]);
+    assert_eq!(plain.code, 0, "{}", plain.stderr);
+    assert_eq!(summary(&jsonl(&plain)), (1, 0, 3, 0, 0));
+    // With --follow, `alias` is walked, and the links back up are skipped.
+    let follow = batch(&sandbox, &["tree", "--follow", "--format", "jsonl"]);
+    assert_eq!(follow.code, 0, "{}", follow.stderr);
+    let records = jsonl(&follow);
+    let paths: Vec<&str> = records.iter().filter_map(path_of).collect();
+    assert_eq!(paths, ["tree/a/doc.txt", "tree/alias/doc.txt"]);
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let sandbox = sandbox();
+    many(&sandbox);
+    for index in 0..400 {
+        sandbox.write(&format!("many/x/{index:03}.txt"), "REST and GraphQL\n");
+    }
+    let mut child = StdCommand::new(cargo_bin("rolefit"))
+        .current_dir(sandbox.path())
+        .env("CI", "true")
+        .args(["--no-config", "--no-builtin", "--keywords", "sets"])
+        .args(["batch", "many", "--format", "jsonl", "--jobs", "2"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(first.starts_with("{\"type\":\"document\""), "{first}");
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+}
+
+#[test]
+fn help_states_the_exit_codes() {
+    let ran = run(rolefit().args(["batch", "--help"]));
+    assert_eq!(ran.code, 0);
+    assert!(ran.stdout.contains("2  a document could not be read"));
+    assert!(ran.stdout.contains("--files-from"));
+}
+
+#[test]
+fn nothing_is_written_for_an_empty_folder() {
+    let sandbox = sandbox();
+    std::fs::create_dir_all(sandbox.path().join("empty")).unwrap();
+    let ran = batch(&sandbox, &["empty", "--format", "csv"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert_eq!(ran.stdout.lines().count(), 1, "only the header");
+}
+
+/// The batch's lean scorer must give what `score_document` gives, for every
+/// kind of set mix, with and without ignored terms.
+#[test]
+fn the_batch_scorer_agrees_with_score_document() {
+    let bench_sets = load_sets(&SetSources {
+        paths: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/corpus/keywords")],
+        no_builtin: true,
+    })
+    .unwrap();
+    let skills_only = parse_set(
+        "id = \"langs\"\nname = \"L\"\nkind = \"skills\"\ndescription = \"d\"\n\
+         [[term]]\nname = \"Go\"\n[[term]]\nname = \"Rust\"\nweight = 3\n",
+        SetOrigin::Builtin,
+    )
+    .unwrap();
+    let test_sets = vec![
+        parse_set(KEYWORDS, SetOrigin::Builtin).unwrap(),
+        parse_set(CORE, SetOrigin::Builtin).unwrap(),
+    ];
+    let matchers = [
+        Matcher::new(bench_sets).unwrap(),
+        Matcher::new(test_sets).unwrap(),
+        Matcher::new(vec![skills_only]).unwrap(),
+    ];
+    let ignores: [Vec<String>; 2] = [vec![], vec!["rest".into(), "Docker".into(), "Go".into()]];
+    let mut rng = corpus::Rng::new(11);
+    let mut texts: Vec<String> = (0..200)
+        .map(|_| {
+            let size = 200 + rng.below(6000);
+            corpus::resume(&mut rng, size)
+        })
+        .collect();
+    texts.extend(
+        [
+            "nothing at all",
+            "Go and Rust",
+            "REST GraphQL OAuth C++ SQL debugging code reviews",
+            "<!-- rolefit: ignore GraphQL -->\nREST and GraphQL",
+        ]
+        .map(String::from),
+    );
+    for matcher in &matchers {
+        // A scratch's cache belongs to one matcher.
+        let mut scratch = Scratch::default();
+        for ignore in &ignores {
+            let scorer = Scorer::new(matcher, ignore);
+            for text in &texts {
+                let matches = matcher.count_with(text, &mut scratch);
+                let lean = scorer.summarize("doc.md", text, &matches);
+                let mut ignored = ignore.clone();
+                ignored.extend(rolefit::score::inline_ignores(text));
+                let full = score_document("doc.md", matcher, &matches, &ignored);
+                assert_eq!(
+                    lean,
+                    DocumentSummary::new(full, text.len(), matcher),
+                    "{text}"
+                );
+            }
+        }
+    }
+}
