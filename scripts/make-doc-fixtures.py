@@ -313,6 +313,9 @@ def pdf_one_column(doc, path, encrypt=None):
     assert not flow.forced, f"forced breaks not placed: {flow.forced}"
 
     def header_footer(c, number, total):
+        if number == 1:
+            # A portrait, as many resumes have: an image the reader must skip.
+            c.drawImage(pil_reader(portrait()), width - 130, height - 150, 70, 70)
         c.setFont("Helvetica", 8)
         c.setFillColor(Color(0.4, 0.4, 0.4))
         c.drawString(60, height - 40, f"{doc['title']} | {doc['subtitle'][0]} | Resume")
@@ -379,6 +382,16 @@ def pdf_scanned(doc, path):
     c.drawImage(pil_reader(image), 0, 0, *A4)
     c.showPage()
     c.save()
+
+
+def portrait():
+    """A small generated picture (a gradient with a circle), deterministic."""
+    image = Image.new("RGB", (96, 96))
+    for y in range(96):
+        for x in range(96):
+            image.putpixel((x, y), (80 + x, 120 + y // 2, 160))
+    ImageDraw.Draw(image).ellipse((24, 14, 72, 62), fill=(230, 200, 170))
+    return image
 
 
 def pil_reader(image):
@@ -1003,6 +1016,15 @@ def malformed(doc):
         b"/X1 Do",
         resources=b"<< /XObject << /X1 6 0 R >> >>",
         extra_objects=[b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X1 6 0 R >> >> /Length 6 >>\nstream\n/X1 Do\nendstream"]))
+    # A font with an encoding the PDF parser does not know: it panics, and
+    # rolefit must turn that into one line on standard error.
+    write("pdf-parser-panic.pdf", raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /BogusEncoding >>",
+        stream(b"BT /F1 12 Tf 72 720 Td (C++ and C#) Tj ET"),
+    ]))
     write("not-a-zip.docx", b"This is a text file with a .docx name.\n")
     write("no-document.docx", docx_with([("[Content_Types].xml", CONTENT_TYPES), ("word/styles.xml", b"<w:styles/>")]))
     # 48 MiB of spaces in one text run: a zip bomb.
@@ -1024,6 +1046,10 @@ def main():
     resume_text = (DOCS / "alex-morgan.txt").read_text()
     resume = parse(resume_text)
     pdf_one_column(resume, DOCS / "alex-morgan-1col.pdf")
+    # An owner password only (printing and copying restricted): readers open
+    # it without a password, and so does rolefit.
+    pdf_one_column(resume, DOCS / "alex-morgan-restricted.pdf",
+                   encrypt=StandardEncryption("", ownerPassword="owner-secret", canPrint=0, canCopy=0, strength=128))
     pdf_two_columns(resume, DOCS / "alex-morgan-2col.pdf")
     docx_one_column(resume, DOCS / "alex-morgan.docx")
     docx_two_columns(resume, DOCS / "alex-morgan-2col.docx")

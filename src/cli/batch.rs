@@ -116,6 +116,7 @@ impl BatchArgs {
             follow_links: self.follow,
             extract: ExtractOptions {
                 max_bytes: self.max_size,
+                ..ExtractOptions::default()
             },
             ignore: sets.ignore.clone(),
         };

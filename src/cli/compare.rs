@@ -103,6 +103,7 @@ impl CompareArgs {
             strict: self.strict,
             extract: ExtractOptions {
                 max_bytes: self.max_size,
+                ..ExtractOptions::default()
             },
             format: self.format.into(),
             render: global.render_options(false),

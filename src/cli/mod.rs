@@ -4,6 +4,7 @@
 
 mod batch;
 mod compare;
+mod extract;
 mod score;
 mod sets;
 
@@ -14,6 +15,7 @@ use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::{EXIT_CODES_HELP, Exit};
+use crate::extract::InputFormat;
 use crate::report::{Format, RenderOptions};
 use crate::sets::{SetKind, SetSources};
 use crate::settings::{Config, find_config, load_config};
@@ -63,6 +65,40 @@ enum Command {
     /// Compare a resume with one job posting: match rate and missing terms
     #[command(after_help = compare::COMPARE_HELP)]
     Compare(compare::CompareArgs),
+    /// Print the text rolefit reads from documents (PDF, DOCX, HTML, ...)
+    #[command(after_help = EXIT_CODES_HELP)]
+    Extract(extract::ExtractArgs),
+}
+
+/// `--format-in`: the input format, instead of detecting it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum InputFormatArg {
+    Text,
+    Markdown,
+    Html,
+    Pdf,
+    Docx,
+    Odt,
+    Rtf,
+    Latex,
+    /// JSON Resume
+    Json,
+}
+
+impl From<InputFormatArg> for InputFormat {
+    fn from(format: InputFormatArg) -> Self {
+        match format {
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Markdown => InputFormat::Markdown,
+            InputFormatArg::Html => InputFormat::Html,
+            InputFormatArg::Pdf => InputFormat::Pdf,
+            InputFormatArg::Docx => InputFormat::Docx,
+            InputFormatArg::Odt => InputFormat::Odt,
+            InputFormatArg::Rtf => InputFormat::Rtf,
+            InputFormatArg::Latex => InputFormat::Latex,
+            InputFormatArg::Json => InputFormat::JsonResume,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -179,6 +215,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Sets(args) => args.run(&cli.global, &mut out),
         Command::Batch(args) => args.run(&cli.global, &mut out),
         Command::Compare(args) => args.run(&cli.global, &mut out),
+        Command::Extract(args) => args.run(&mut out),
     };
     match result.and_then(|exit| out.flush().map(|()| exit).map_err(Into::into)) {
         Ok(exit) => exit,

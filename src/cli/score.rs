@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use anyhow::{Context, Result};
 use clap::Args;
 
-use super::{FormatArg, GlobalArgs, KindArg, report_error};
+use super::{FormatArg, GlobalArgs, InputFormatArg, KindArg, report_error};
 use crate::checks::{Checks, evaluate};
 use crate::error::Exit;
 use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, read_document};
@@ -20,7 +20,8 @@ use crate::settings::{
 /// Arguments of `rolefit score`.
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// Documents to score (plain text or Markdown); `-` reads standard input
+    /// Documents to score (text, Markdown, HTML, PDF, DOCX, ODT, RTF, LaTeX,
+    /// JSON Resume); `-` reads standard input
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
     /// Output format
@@ -39,6 +40,9 @@ pub struct ScoreArgs {
     /// Refuse input files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     max_size: u64,
+    /// Read the files as this format instead of detecting it
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format_in: Option<InputFormatArg>,
 }
 
 /// `--set` and `--kind`, shared by the commands that score.
@@ -110,6 +114,7 @@ impl ScoreArgs {
             checks: CheckPlan::new(config.as_ref(), self.checks.checks()?)?,
             extract: ExtractOptions {
                 max_bytes: self.max_size,
+                format: self.format_in.map(Into::into),
             },
             format: self.format.into(),
             render: global.render_options(self.details),

@@ -1,41 +1,207 @@
 //! Reading documents: from a path or standard input to the text rolefit scores.
 //!
+//! [`read_document`] reads the bytes (refusing folders, missing files and files
+//! over [`ExtractOptions::max_bytes`]), then [`document_from_bytes`] picks the
+//! format and extracts the text. The format is chosen by content first (magic
+//! bytes: `%PDF-`, a zip holding `word/document.xml` or an OpenDocument
+//! `mimetype`, `{\rtf`), then by the file name's extension, then by a look at
+//! the text (an HTML doctype, a JSON Resume object, a LaTeX preamble);
+//! [`ExtractOptions::format`] forces it. One module per format:
+//!
+//! | format | module | how |
+//! | --- | --- | --- |
+//! | plain text | `decode` | UTF-8, UTF-16 with a byte-order mark, or Windows-1252 |
+//! | Markdown | `markdown` | markup stripped, one output line per source line |
+//! | HTML | `html` | visible text; blocks as lines, cells apart |
+//! | PDF | `pdf`, `layout` | the text layer, laid out in reading order |
+//! | DOCX | `docx` | body, tables, lists, text boxes, headers, footers, notes |
+//! | ODT | `odt` | body, tables, lists, frames, headers, footers |
+//! | RTF | `rtf` | text, tables as cells; metadata and pictures left out |
+//! | LaTeX | `latex` | the document body, commands stripped |
+//! | JSON Resume | `json_resume` | the fields a reader sees |
+//!
+//! The text keeps one line per visual line, paragraph, list item or table row,
+//! table cells apart (` | `), and a blank line between paragraphs and blocks:
+//! the analyzer reads a blank line as a paragraph break and `|` as a phrase
+//! break, so words in neighbouring cells or columns never run together.
+//!
 //! Every failure is an [`InputError`] that names the file and the reason, so a
-//! batch can record it and go on. Nothing here writes to the input.
+//! batch can record it and go on. Nothing here writes to the input. Parsing is
+//! bounded: the size limits below hold for every decompressed part, XML and
+//! RTF nesting is capped, PDF pages are capped and share a time budget, and a
+//! panic inside a third-party parser becomes an [`InputErrorKind::Corrupt`]
+//! error instead of ending the process.
+
+mod archive;
+mod decode;
+mod docx;
+mod guard;
+mod html;
+mod json_resume;
+mod latex;
+mod layout;
+mod markdown;
+mod odt;
+mod pdf;
+mod rtf;
+mod sniff;
+mod text;
+mod xml;
 
 use std::fmt;
 use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
+use std::time::Duration;
 
 use serde::Serialize;
 
 /// Default size limit for one input file: 20 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
 
+/// The most bytes one part of a zip-based document (DOCX, ODT) may unpack to.
+pub const MAX_ARCHIVE_ENTRY_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The most bytes all the parts read from one zip-based document may unpack to.
+pub const MAX_ARCHIVE_TOTAL_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The deepest element nesting accepted in XML (DOCX, ODT) and group nesting in
+/// RTF and LaTeX.
+pub const MAX_NESTING_DEPTH: usize = 256;
+
+/// The most pages read from one PDF; a longer file is refused.
+pub const MAX_PDF_PAGES: usize = 500;
+
+/// The most bytes one compressed PDF stream (other than an image) may inflate
+/// to.
+pub const MAX_PDF_STREAM_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The most bytes all the compressed PDF streams of one file (other than
+/// images) may inflate to together.
+pub const MAX_PDF_INFLATED_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The time one PDF may take to lay out; a slower file is refused.
+pub const PDF_TIME_BUDGET: Duration = Duration::from_secs(20);
+
+/// File name extensions (lowercase, without the dot) of the formats rolefit
+/// reads, for a folder walk to pick up.
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "pdf", "docx", "odt", "html", "htm", "xhtml", "json", "rtf",
+    "tex", "latex",
+];
+
 /// How documents are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExtractOptions {
     /// Larger inputs are refused.
     pub max_bytes: u64,
+    /// Read every input as this format, whatever its content or name
+    /// (`--format-in`); `None` detects it.
+    pub format: Option<InputFormat>,
 }
 
 impl Default for ExtractOptions {
     fn default() -> Self {
         ExtractOptions {
             max_bytes: DEFAULT_MAX_BYTES,
+            format: None,
         }
     }
 }
 
 /// The format a document was read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum InputFormat {
     /// Plain text.
     Text,
-    /// Markdown, read as text.
+    /// Markdown, its markup stripped.
     Markdown,
+    /// HTML, its visible text.
+    Html,
+    /// PDF with a text layer.
+    Pdf,
+    /// Word (Office Open XML) document.
+    Docx,
+    /// OpenDocument text.
+    Odt,
+    /// Rich Text Format.
+    Rtf,
+    /// LaTeX source.
+    Latex,
+    /// A résumé in the JSON Resume schema (jsonresume.org).
+    JsonResume,
+}
+
+impl InputFormat {
+    /// Every format, in the order `--format-in` lists them.
+    pub const ALL: [InputFormat; 9] = [
+        InputFormat::Text,
+        InputFormat::Markdown,
+        InputFormat::Html,
+        InputFormat::Pdf,
+        InputFormat::Docx,
+        InputFormat::Odt,
+        InputFormat::Rtf,
+        InputFormat::Latex,
+        InputFormat::JsonResume,
+    ];
+
+    /// A stable short code (kebab-case), as in JSON output.
+    pub fn code(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Markdown => "markdown",
+            InputFormat::Html => "html",
+            InputFormat::Pdf => "pdf",
+            InputFormat::Docx => "docx",
+            InputFormat::Odt => "odt",
+            InputFormat::Rtf => "rtf",
+            InputFormat::Latex => "latex",
+            InputFormat::JsonResume => "json-resume",
+        }
+    }
+
+    /// The name people know it by, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Markdown => "Markdown",
+            InputFormat::Html => "HTML",
+            InputFormat::Pdf => "PDF",
+            InputFormat::Docx => "DOCX",
+            InputFormat::Odt => "ODT",
+            InputFormat::Rtf => "RTF",
+            InputFormat::Latex => "LaTeX",
+            InputFormat::JsonResume => "JSON",
+        }
+    }
+
+    /// The format a file name's extension stands for, compared
+    /// case-insensitively; `None` for an unknown or missing extension.
+    pub fn from_extension(path: &str) -> Option<InputFormat> {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        let (_, extension) = name.rsplit_once('.')?;
+        let format = match extension.to_ascii_lowercase().as_str() {
+            "txt" | "text" => InputFormat::Text,
+            "md" | "markdown" => InputFormat::Markdown,
+            "html" | "htm" | "xhtml" => InputFormat::Html,
+            "pdf" => InputFormat::Pdf,
+            "docx" => InputFormat::Docx,
+            "odt" => InputFormat::Odt,
+            "rtf" => InputFormat::Rtf,
+            "tex" | "latex" => InputFormat::Latex,
+            "json" => InputFormat::JsonResume,
+            _ => return None,
+        };
+        Some(format)
+    }
+}
+
+impl fmt::Display for InputFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 /// A document's text, ready to analyze.
@@ -66,17 +232,49 @@ pub enum InputErrorKind {
     Empty,
     /// The file is over the size limit.
     TooLarge {
-        /// The file's size in bytes.
+        /// The file's size in bytes (at least; standard input is not read past
+        /// the limit).
         size: u64,
         /// The limit in bytes.
         limit: u64,
     },
     /// The file holds binary data, not a document.
     Binary,
-    /// The text is not valid UTF-8.
+    /// The text is neither UTF-8 nor plausible Windows-1252.
     InvalidUtf8 {
         /// Byte offset of the first invalid byte.
         offset: usize,
+    },
+    /// A kind of file rolefit does not read (a legacy .doc, an image, a zip
+    /// that is no document).
+    Unsupported {
+        /// What the file is, and what to do about it.
+        what: String,
+    },
+    /// The file claims a format but is damaged, truncated or invalid.
+    Corrupt {
+        /// The format it was read as.
+        format: InputFormat,
+        /// What is wrong.
+        detail: String,
+    },
+    /// A password-protected document.
+    Encrypted {
+        /// The format it was read as.
+        format: InputFormat,
+    },
+    /// A well-formed document with no text: for a PDF, a scanned image.
+    NoText {
+        /// The format it was read as.
+        format: InputFormat,
+    },
+    /// Reading the file would pass one of the parsing limits (decompressed size,
+    /// nesting depth, page count, time).
+    TooComplex {
+        /// The format it was read as.
+        format: InputFormat,
+        /// Which limit.
+        detail: String,
     },
 }
 
@@ -91,6 +289,41 @@ impl InputErrorKind {
             InputErrorKind::TooLarge { .. } => "too-large",
             InputErrorKind::Binary => "binary",
             InputErrorKind::InvalidUtf8 { .. } => "invalid-utf8",
+            InputErrorKind::Unsupported { .. } => "unsupported",
+            InputErrorKind::Corrupt { .. } => "corrupt",
+            InputErrorKind::Encrypted { .. } => "encrypted",
+            InputErrorKind::NoText { .. } => "no-text",
+            InputErrorKind::TooComplex { .. } => "too-complex",
+        }
+    }
+
+    /// Every code [`InputErrorKind::code`] returns, for documentation and tests.
+    pub const CODES: [&'static str; 12] = [
+        "not-found",
+        "is-directory",
+        "unreadable",
+        "empty",
+        "too-large",
+        "binary",
+        "invalid-utf8",
+        "unsupported",
+        "corrupt",
+        "encrypted",
+        "no-text",
+        "too-complex",
+    ];
+
+    fn corrupt(format: InputFormat, detail: impl fmt::Display) -> Self {
+        InputErrorKind::Corrupt {
+            format,
+            detail: one_line(&detail.to_string()),
+        }
+    }
+
+    fn too_complex(format: InputFormat, detail: impl Into<String>) -> Self {
+        InputErrorKind::TooComplex {
+            format,
+            detail: detail.into(),
         }
     }
 }
@@ -109,11 +342,32 @@ impl fmt::Display for InputErrorKind {
                 "is {size} bytes, over the {limit}-byte limit (raise it with --max-size)"
             ),
             InputErrorKind::Binary => f.write_str("is a binary file, not a text document"),
-            InputErrorKind::InvalidUtf8 { offset } => {
+            InputErrorKind::InvalidUtf8 { offset } => write!(
+                f,
+                "is not valid UTF-8 or Windows-1252 text (invalid byte at offset {offset})"
+            ),
+            InputErrorKind::Unsupported { what } => write!(f, "is {what}"),
+            InputErrorKind::Corrupt { format, detail } => {
+                write!(f, "is not a readable {format} file: {detail}")
+            }
+            InputErrorKind::Encrypted { format } => write!(
+                f,
+                "is an encrypted (password-protected) {format} file; save an unprotected copy"
+            ),
+            InputErrorKind::NoText {
+                format: InputFormat::Pdf,
+            } => f.write_str(
+                "is a PDF with no text layer (a scanned image?); rolefit does not do OCR, \
+                 so run it through an OCR tool first",
+            ),
+            InputErrorKind::NoText { format } => {
                 write!(
                     f,
-                    "is not valid UTF-8 text (invalid byte at offset {offset})"
+                    "is a {format} file with no text: there is nothing to score"
                 )
+            }
+            InputErrorKind::TooComplex { format, detail } => {
+                write!(f, "is a {format} file over a parsing limit: {detail}")
             }
         }
     }
@@ -152,12 +406,72 @@ pub fn read_document(path: &str, options: &ExtractOptions) -> Result<Document, I
         let file = fs::File::open(file_path).map_err(|err| fail(io_kind(&err)))?;
         read_limited(file, options.max_bytes).map_err(fail)?
     };
-    let text = decode_text(&bytes).map_err(fail)?;
+    document_from_bytes(path, &bytes, options)
+}
+
+/// Extracts the text of a document already in memory. `path` names it in
+/// errors and its extension helps choose the format.
+pub fn document_from_bytes(
+    path: &str,
+    bytes: &[u8],
+    options: &ExtractOptions,
+) -> Result<Document, InputError> {
+    let fail = |kind| InputError {
+        path: path.to_string(),
+        kind,
+    };
+    if bytes.len() as u64 > options.max_bytes {
+        return Err(fail(InputErrorKind::TooLarge {
+            size: bytes.len() as u64,
+            limit: options.max_bytes,
+        }));
+    }
+    if bytes.is_empty() {
+        return Err(fail(InputErrorKind::Empty));
+    }
+    let name = if path == "-" { "" } else { path };
+    let format = match options.format {
+        Some(format) => format,
+        None => sniff::detect(bytes, name).map_err(fail)?,
+    };
+    // A panic in a parser (ours or a dependency's) is a damaged file, not a crash.
+    let text = guard::catch(|| extract(bytes, format))
+        .unwrap_or_else(|panic| {
+            Err(InputErrorKind::corrupt(
+                format,
+                format!("the {format} parser failed ({panic})"),
+            ))
+        })
+        .map_err(fail)?;
+    if text.trim().is_empty() {
+        return Err(fail(match format {
+            InputFormat::Text => InputErrorKind::Empty,
+            _ => InputErrorKind::NoText { format },
+        }));
+    }
     Ok(Document {
         path: path.to_string(),
-        format: format_from_name(path),
+        format,
         text,
     })
+}
+
+/// The text of `bytes` read as `format`.
+fn extract(bytes: &[u8], format: InputFormat) -> Result<String, InputErrorKind> {
+    let text = match format {
+        InputFormat::Text => return decode::decode_text(bytes).map(text::normalize_chars),
+        InputFormat::Markdown => {
+            return decode::decode_text(bytes).map(|text| markdown::extract(&text));
+        }
+        InputFormat::Html => html::extract(&decode::decode_text(bytes)?),
+        InputFormat::Pdf => pdf::extract(bytes)?,
+        InputFormat::Docx => docx::extract(bytes)?,
+        InputFormat::Odt => odt::extract(bytes)?,
+        InputFormat::Rtf => rtf::extract(bytes)?,
+        InputFormat::Latex => latex::extract(&decode::decode_text(bytes)?)?,
+        InputFormat::JsonResume => json_resume::extract(&decode::decode_text(bytes)?)?,
+    };
+    Ok(text::tidy(&text))
 }
 
 fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, InputErrorKind> {
@@ -185,59 +499,97 @@ fn io_kind(err: &io::Error) -> InputErrorKind {
     }
 }
 
-fn format_from_name(path: &str) -> InputFormat {
-    let lower = path.to_ascii_lowercase();
-    if lower.ends_with(".md") || lower.ends_with(".markdown") {
-        InputFormat::Markdown
-    } else {
-        InputFormat::Text
+/// A message on one line, at most 160 characters: error details come from
+/// parsers that may say more.
+fn one_line(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(160) {
+        Some((cut, _)) => format!("{}...", &line[..cut]),
+        None => line,
     }
-}
-
-/// Decodes text bytes: UTF-8 (a byte-order mark is dropped). Refuses empty and
-/// binary content.
-fn decode_text(bytes: &[u8]) -> Result<String, InputErrorKind> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(InputErrorKind::Empty);
-    }
-    if looks_binary(bytes) {
-        return Err(InputErrorKind::Binary);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
-        Err(err) => Err(InputErrorKind::InvalidUtf8 {
-            offset: err.valid_up_to(),
-        }),
-    }
-}
-
-/// A NUL byte, or many control bytes, in the first 8 KiB.
-fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
-        .count();
-    head.contains(&0) || control * 10 > head.len()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn read(name: &str, bytes: &[u8]) -> Result<Document, InputErrorKind> {
+        document_from_bytes(name, bytes, &ExtractOptions::default()).map_err(|err| err.kind)
+    }
+
     #[test]
-    fn decode_refuses_empty_binary_and_invalid_text() {
-        assert_eq!(decode_text(b""), Err(InputErrorKind::Empty));
-        assert_eq!(decode_text(b" \n\t"), Err(InputErrorKind::Empty));
+    fn codes_are_listed_and_unique() {
+        let mut codes = InputErrorKind::CODES.to_vec();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), InputErrorKind::CODES.len());
+        let kinds = [
+            InputErrorKind::NotFound,
+            InputErrorKind::Empty,
+            InputErrorKind::Binary,
+            InputErrorKind::NoText {
+                format: InputFormat::Pdf,
+            },
+            InputErrorKind::too_complex(InputFormat::Docx, "x"),
+        ];
+        for kind in kinds {
+            assert!(InputErrorKind::CODES.contains(&kind.code()));
+        }
+    }
+
+    #[test]
+    fn extensions_name_formats() {
+        let table = [
+            ("resume.PDF", Some(InputFormat::Pdf)),
+            ("a/b.c/resume.docx", Some(InputFormat::Docx)),
+            ("posting.htm", Some(InputFormat::Html)),
+            ("cv.json", Some(InputFormat::JsonResume)),
+            ("cv.tex", Some(InputFormat::Latex)),
+            ("notes", None),
+            ("dir.pdf/notes", None),
+            ("archive.tar.gz", None),
+        ];
+        for (path, format) in table {
+            assert_eq!(InputFormat::from_extension(path), format, "{path}");
+        }
+        for extension in EXTENSIONS {
+            assert!(InputFormat::from_extension(&format!("x.{extension}")).is_some());
+        }
+    }
+
+    #[test]
+    fn forced_format_wins() {
+        let options = ExtractOptions {
+            format: Some(InputFormat::Html),
+            ..ExtractOptions::default()
+        };
+        let document = document_from_bytes("notes.txt", b"<p>C&#43;&#43;</p>", &options).unwrap();
+        assert_eq!(document.format, InputFormat::Html);
+        assert_eq!(document.text, "C++");
+    }
+
+    #[test]
+    fn size_limit_and_empty_input() {
+        let options = ExtractOptions {
+            max_bytes: 3,
+            ..ExtractOptions::default()
+        };
+        let err = document_from_bytes("a.txt", b"abcd", &options).unwrap_err();
+        assert_eq!(err.kind, InputErrorKind::TooLarge { size: 4, limit: 3 });
+        assert_eq!(read("a.pdf", b""), Err(InputErrorKind::Empty));
+        assert_eq!(read("a.txt", b" \n"), Err(InputErrorKind::Empty));
+    }
+
+    #[test]
+    fn errors_read_as_one_line() {
+        let err = InputError {
+            path: "cv.pdf".to_string(),
+            kind: InputErrorKind::corrupt(InputFormat::Pdf, "bad\nxref\n  table"),
+        };
         assert_eq!(
-            decode_text(b"\x7fELF\x02\x01\x00\x00"),
-            Err(InputErrorKind::Binary)
+            err.to_string(),
+            "cv.pdf: is not a readable PDF file: bad xref table"
         );
-        assert_eq!(
-            decode_text(b"caf\xe9 au lait"),
-            Err(InputErrorKind::InvalidUtf8 { offset: 3 })
-        );
-        assert_eq!(decode_text(b"\xEF\xBB\xBFhello").unwrap(), "hello");
+        assert_eq!(one_line(&"x".repeat(300)).len(), 163);
     }
 }

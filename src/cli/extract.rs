@@ -1,0 +1,58 @@
+//! `rolefit extract`: print the text rolefit sees in documents.
+
+use std::io::Write;
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use super::{InputFormatArg, report_error};
+use crate::error::Exit;
+use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, read_document};
+
+/// Arguments of `rolefit extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Documents to read (text, Markdown, HTML, PDF, DOCX, ODT, RTF, LaTeX,
+    /// JSON Resume); `-` reads standard input
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<String>,
+    /// Read the files as this format instead of detecting it
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format_in: Option<InputFormatArg>,
+    /// Refuse input files larger than this many bytes
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    max_size: u64,
+}
+
+impl ExtractArgs {
+    /// Prints each document's text; with several files, each under a
+    /// `==> FILE (FORMAT) <==` line. A file that cannot be read is reported on
+    /// standard error and makes the exit code 2; the others are still printed.
+    pub fn run(&self, out: &mut dyn Write) -> Result<Exit> {
+        let options = ExtractOptions {
+            max_bytes: self.max_size,
+            format: self.format_in.map(Into::into),
+        };
+        let mut exit = Exit::Success;
+        let several = self.files.len() > 1;
+        let mut printed = false;
+        for path in &self.files {
+            match read_document(path, &options) {
+                Ok(document) => {
+                    if several {
+                        let gap = if printed { "\n" } else { "" };
+                        writeln!(out, "{gap}==> {path} ({}) <==", document.format.code())
+                            .context("cannot write the text")?;
+                    }
+                    printed = true;
+                    writeln!(out, "{}", document.text).context("cannot write the text")?;
+                }
+                Err(err) => {
+                    report_error(&err.into());
+                    exit = Exit::Error;
+                }
+            }
+        }
+        Ok(exit)
+    }
+}
