@@ -1,8 +1,10 @@
-//! Writes the benchmark corpus: `cargo run --release --example gen_corpus -- DIR [COUNT] [SEED]`.
+//! Writes the benchmark corpus:
+//! `cargo run --release --example gen_corpus -- DIR [COUNT] [SEED] [EXTENSION]`.
 //!
 //! COUNT resumes (default 10,000) of 2 to 12 KB each, a hundred to a folder,
-//! made by the deterministic generator in `benches/corpus/`: the same
-//! arguments give the same bytes on every machine.
+//! as plain-text `.txt` files (or `.md` with EXTENSION `md`), made by the
+//! deterministic generator in `benches/corpus/`: the same arguments give the
+//! same bytes on every machine.
 
 #[path = "../benches/corpus/mod.rs"]
 mod corpus;
@@ -13,12 +15,13 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let Some(dir) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: gen_corpus DIR [COUNT] [SEED]");
+        eprintln!("usage: gen_corpus DIR [COUNT] [SEED] [txt|md]");
         return ExitCode::from(2);
     };
     let count = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let seed = args.next().and_then(|n| n.parse().ok()).unwrap_or(42);
-    match corpus::write_corpus(&dir, count, seed) {
+    let extension = args.next().unwrap_or_else(|| "txt".to_string());
+    match corpus::write_corpus(&dir, count, seed, &extension) {
         Ok((paths, bytes)) => {
             println!(
                 "wrote {} resumes, {:.1} MB, to {}",

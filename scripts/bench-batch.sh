@@ -3,11 +3,13 @@
 # against ripgrep (a lower bound: literal search, no analysis) and a plain
 # Python script (scripts/baseline.py) doing the same work, in one run.
 #
-#   scripts/bench-batch.sh [COUNT]        # default 10000 resumes (~55 MB)
+#   scripts/bench-batch.sh [COUNT]        # default 10000 resumes (~55 MB of plain text)
 #
 # Environment:
 #   KEYWORDS=DIR   keyword sets for all three (default: keywords/, the built-ins)
 #   CORPUS=DIR     where the corpus goes (default: target/bench-corpus-COUNT)
+#   EXT=md         write the resumes as .md, so rolefit parses them as Markdown
+#                  (default txt: plain text, as ripgrep and the baseline read them)
 #   RUNS=N         timed runs per tool, the best is kept (default 3)
 #   BIG=1          also measure peak memory over 100,000 resumes (~550 MB of disk)
 #
@@ -18,7 +20,8 @@ cd "$(dirname "$0")/.."
 
 COUNT=${1:-10000}
 KEYWORDS=${KEYWORDS:-keywords}
-CORPUS=${CORPUS:-target/bench-corpus-$COUNT}
+EXT=${EXT:-txt}
+CORPUS=${CORPUS:-target/bench-corpus-$COUNT-$EXT}
 RUNS=${RUNS:-3}
 TARGET_DIR=${CARGO_TARGET_DIR:-target}
 ROLEFIT=$TARGET_DIR/release/rolefit
@@ -34,10 +37,10 @@ echo "== building (release)"
 cargo build --release --quiet --bin rolefit --example gen_corpus
 
 corpus() { # DIR COUNT
-    if [[ ! -f $1/.complete ]] || [[ $(cat "$1/.complete") != "$2" ]]; then
+    if [[ ! -f $1/.complete ]] || [[ $(cat "$1/.complete") != "$2 $EXT" ]]; then
         rm -rf "$1"
-        "$TARGET_DIR/release/examples/gen_corpus" "$1" "$2" >/dev/null
-        echo "$2" >"$1/.complete"
+        "$TARGET_DIR/release/examples/gen_corpus" "$1" "$2" 42 "$EXT" >/dev/null
+        echo "$2 $EXT" >"$1/.complete"
     fi
 }
 corpus "$CORPUS" "$COUNT"
@@ -77,7 +80,7 @@ SETS=(--no-config --no-builtin --keywords "$KEYWORDS")
 echo "== machine"
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) threads"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "corpus: $COUNT resumes, $MB MB in $CORPUS; $(wc -l <"$WORK/terms.txt") terms from $KEYWORDS"
+echo "corpus: $COUNT resumes (.$EXT), $MB MB in $CORPUS; $(wc -l <"$WORK/terms.txt") terms from $KEYWORDS"
 "$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format csv >/dev/null 2>&1 || true # warm the page cache
 
 echo "== runs (best of $RUNS; wall seconds, peak RSS)"
@@ -110,7 +113,7 @@ else
 fi
 
 echo "== rolefit score on one resume (start-up included; best and median of 20)"
-ONE=$(find "$CORPUS" -name '*.md' | sort | sed -n 1p)
+ONE=$(find "$CORPUS" -name "*.$EXT" | sort | sed -n 1p)
 python3 - "$ROLEFIT" "${SETS[@]}" score "$ONE" <<'EOF'
 import subprocess, sys, time
 times = []

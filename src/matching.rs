@@ -640,7 +640,9 @@ impl WordCache {
         let mut index = self.slot_of(&key);
         loop {
             let slot = &self.slots[index];
-            if slot.key == key {
+            // Part by part, in registers: comparing the arrays whole makes the
+            // compiler spill the key and reload it wider, a store-forwarding stall.
+            if slot.key[0] == key[0] && slot.key[1] == key[1] && slot.key[2] == key[2] {
                 return Some(slot.units);
             }
             if slot.key[2] == 0 {

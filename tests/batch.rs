@@ -240,6 +240,51 @@ fn a_corrupt_document_in_the_middle_is_reported_and_the_rest_scored() {
     assert!(ran.stderr.contains("2 scored, 0 skipped, 1 failed"));
 }
 
+#[test]
+fn document_formats_are_scored_and_a_corrupt_pdf_is_reported() {
+    let sandbox = sandbox();
+    for name in [
+        "alex-morgan.docx",
+        "alex-morgan.html",
+        "alex-morgan.odt",
+        "alex-morgan.rtf",
+        "alex-morgan-1col.pdf",
+    ] {
+        let bytes = std::fs::read(common::fixture(&format!("docs/{name}"))).unwrap();
+        sandbox.write(&format!("in/{name}"), bytes);
+    }
+    // Sorts between the good files: "alex-morgan.docx" < "alex-morgan.e…".
+    sandbox.write(
+        "in/alex-morgan.e-corrupt.pdf",
+        "%PDF-1.4\n%garbage\n1 0 obj <<>>\n",
+    );
+    let ran = batch(&sandbox, &["in", "--format", "jsonl"]);
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
+    let records = jsonl(&ran);
+    let kinds: Vec<(&str, &str)> = records
+        .iter()
+        .filter_map(|record| match record {
+            Record::Document { path, words, .. } => {
+                assert!(*words > 100, "{path}: {words} words");
+                Some((path.as_str(), "document"))
+            }
+            Record::Error { path, code, .. } => Some((path.as_str(), code.as_str())),
+            Record::Summary { .. } => None,
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("in/alex-morgan-1col.pdf", "document"),
+            ("in/alex-morgan.docx", "document"),
+            ("in/alex-morgan.e-corrupt.pdf", "corrupt"),
+            ("in/alex-morgan.html", "document"),
+            ("in/alex-morgan.odt", "document"),
+            ("in/alex-morgan.rtf", "document"),
+        ]
+    );
+}
+
 /// Tests run as root, so `chmod 000` would not stop a read: an unreadable
 /// file here is a dangling symbolic link (reading it fails with not-found),
 /// and a path given that does not exist.

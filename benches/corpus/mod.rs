@@ -470,10 +470,16 @@ pub fn resume(rng: &mut Rng, target: usize) -> String {
     text
 }
 
-/// Writes `count` resumes of 2 to 12 KB into `dir` (a hundred to a folder,
-/// one in five as `.txt`, the rest `.md`) and returns their paths and total
-/// size in bytes.
-pub fn write_corpus(dir: &Path, count: usize, seed: u64) -> io::Result<(Vec<PathBuf>, u64)> {
+/// Writes `count` resumes of 2 to 12 KB into `dir`, a hundred to a folder,
+/// as files named `resume-NNNNN.EXTENSION` (`txt`: plain text; `md` makes
+/// rolefit read them as Markdown, which costs a parse), and returns their
+/// paths and total size in bytes.
+pub fn write_corpus(
+    dir: &Path,
+    count: usize,
+    seed: u64,
+    extension: &str,
+) -> io::Result<(Vec<PathBuf>, u64)> {
     let mut rng = Rng::new(seed);
     let mut paths = Vec::with_capacity(count);
     let mut bytes = 0u64;
@@ -484,7 +490,6 @@ pub fn write_corpus(dir: &Path, count: usize, seed: u64) -> io::Result<(Vec<Path
         // towards 2 KB (a mean of about 5.4 KB).
         let size = 2048 + rng.below(10 * 1024).min(rng.below(10 * 1024));
         let text = resume(&mut rng, size);
-        let extension = if index % 5 == 4 { "txt" } else { "md" };
         let path = folder.join(format!("resume-{index:05}.{extension}"));
         fs::write(&path, &text)?;
         bytes += text.len() as u64;

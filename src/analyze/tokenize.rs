@@ -53,9 +53,9 @@ pub fn for_each_word<'a>(text: &'a str, mut visit: impl FnMut(Word<'a>)) {
         if newlines >= 2 {
             pending_break = true;
         }
+        let chunk_start = position;
         // One pass finds the chunk's end and tells what it holds: `any` has a
         // flag if some byte has it, `all` if every byte has it.
-        let chunk_start = position;
         let (mut any, mut all) = (0u8, WORD);
         while position < bytes.len() {
             let class = CLASS[usize::from(bytes[position])];
@@ -177,6 +177,67 @@ impl<'a, F: FnMut(Word<'a>)> ChunkScanner<'_, F> {
             }
             return;
         }
+        if !self.scan_latin(chunk) {
+            self.scan_segmented(chunk);
+        }
+    }
+
+    /// The fast path for the non-ASCII text most resumes hold: accented Latin
+    /// letters, typographic quotes, dashes, bullets. For a chunk of at most
+    /// [`LATIN_CHUNK`] characters, all of them known to [`latin_class`], it
+    /// applies the UAX #29 rules those characters can meet (WB5 to WB13b) and
+    /// returns true; otherwise it returns false having emitted nothing. The
+    /// words and breaks are those of [`ChunkScanner::scan_segmented`]
+    /// (tested on random chunks below).
+    fn scan_latin(&mut self, chunk: &'a str) -> bool {
+        let mut chars = [(0usize, Class::Other, false); LATIN_CHUNK];
+        let mut count = 0;
+        for (offset, c) in chunk.char_indices() {
+            let Some(class) = latin_class(c) else {
+                return false;
+            };
+            let Some(slot) = chars.get_mut(count) else {
+                return false;
+            };
+            *slot = (offset, class, is_break_char(c));
+            count += 1;
+        }
+        let chars = &chars[..count];
+        let end_of = |index: usize| chars.get(index).map_or(chunk.len(), |c| c.0);
+        let mut i = 0;
+        while i < chars.len() {
+            let (_, class, breaks) = chars[i];
+            if !class.is_word() {
+                if breaks {
+                    *self.pending_break = true;
+                }
+                i += 1;
+                continue;
+            }
+            let start = i;
+            loop {
+                while i < chars.len() && chars[i].1.is_word() {
+                    i += 1;
+                }
+                if i + 1 < chars.len() && Class::joins(chars[i - 1].1, chars[i].1, chars[i + 1].1) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            // UAX #29 keeps only segments with a letter or digit ("__" is none).
+            if chars[start..i]
+                .iter()
+                .any(|c| matches!(c.1, Class::Letter | Class::Digit))
+            {
+                self.emit(&chunk[chars[start].0..end_of(i)], chars[start].0);
+            }
+        }
+        true
+    }
+
+    /// Any other chunk: `unicode-segmentation`'s UAX #29 words, cut at colons.
+    fn scan_segmented(&mut self, chunk: &'a str) {
         let mut gap_start = 0;
         for (start, word) in chunk.unicode_word_indices() {
             if chunk[gap_start..start].chars().any(is_break_char) {
@@ -198,6 +259,66 @@ impl<'a, F: FnMut(Word<'a>)> ChunkScanner<'_, F> {
             *self.pending_break = true;
         }
     }
+}
+
+/// The longest chunk, in characters, that [`ChunkScanner::scan_latin`] takes.
+const LATIN_CHUNK: usize = 48;
+
+/// UAX #29 word-break classes, for the characters of [`latin_class`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// ALetter.
+    Letter,
+    /// Numeric.
+    Digit,
+    /// ExtendNumLet (`_`).
+    Connector,
+    /// MidLetter: joins two letters.
+    MidLetter,
+    /// MidNumLet and Single_Quote: join two letters or two digits.
+    MidNumLet,
+    /// MidNum: joins two digits.
+    MidNum,
+    /// Anything else: never part of a word.
+    Other,
+}
+
+impl Class {
+    fn is_word(self) -> bool {
+        matches!(self, Class::Letter | Class::Digit | Class::Connector)
+    }
+
+    /// WB6, WB7, WB11, WB12: `middle` joins `before` and `after`.
+    fn joins(before: Class, middle: Class, after: Class) -> bool {
+        let letters = before == Class::Letter && after == Class::Letter;
+        let digits = before == Class::Digit && after == Class::Digit;
+        match middle {
+            Class::MidLetter => letters,
+            Class::MidNumLet => letters || digits,
+            Class::MidNum => digits,
+            _ => false,
+        }
+    }
+}
+
+/// The class of `c` if the Latin fast path knows it: ASCII, the letters of
+/// Latin-1 and Latin Extended-A (U+00C0 to U+017F but × and ÷), the middle
+/// dot, typographic quotes, en and em dashes, the bullet and the ellipsis.
+/// The colon is a MidLetter in UAX #29, but rolefit cuts words at colons, so
+/// here it is `Other` (a phrase break), which comes to the same words.
+fn latin_class(c: char) -> Option<Class> {
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Class::Letter,
+        '0'..='9' => Class::Digit,
+        '_' => Class::Connector,
+        '.' | '\'' | '\u{2018}' | '\u{2019}' => Class::MidNumLet,
+        ',' | ';' => Class::MidNum,
+        '\u{00B7}' => Class::MidLetter,
+        '\u{00C0}'..='\u{017F}' if c != '\u{00D7}' && c != '\u{00F7}' => Class::Letter,
+        '\u{0000}'..='\u{007F}' => Class::Other,
+        '\u{201C}' | '\u{201D}' | '\u{2013}' | '\u{2014}' | '\u{2022}' | '\u{2026}' => Class::Other,
+        _ => return None,
+    })
 }
 
 const fn is_word_byte(byte: u8) -> bool {
@@ -279,6 +400,59 @@ mod tests {
             let expected: Vec<&str> = sample.unicode_words().collect();
             assert_eq!(texts(&sample), expected, "{sample:?}");
         }
+    }
+
+    /// Words and breaks of one chunk through `scan`, starting with `pending`.
+    fn scan_with(
+        chunk: &str,
+        pending: bool,
+        scan: impl FnOnce(&mut ChunkScanner<'_, &mut dyn FnMut(Word<'_>)>, &str),
+    ) -> (Vec<(String, usize, bool)>, bool) {
+        let mut words = Vec::new();
+        let mut pending_break = pending;
+        let mut visit = |w: Word<'_>| words.push((w.text.to_string(), w.start, w.break_before));
+        let mut visit: &mut dyn FnMut(Word<'_>) = &mut visit;
+        let mut scanner = ChunkScanner {
+            offset: 0,
+            line: 1,
+            pending_break: &mut pending_break,
+            visit: &mut visit,
+        };
+        scan(&mut scanner, chunk);
+        (words, pending_break)
+    }
+
+    #[test]
+    fn the_latin_fast_path_agrees_with_unicode_segmentation() {
+        const ALPHABET: &[char] = &[
+            'a', 'Z', 'é', 'Ü', 'ß', 'ł', '1', '9', '_', '.', ',', ';', ':', '\'', '’', '‘', '·',
+            '“', '”', '–', '—', '•', '…', '-', '/', '(', '!', '"', '#', '×',
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut checked = 0;
+        for _ in 0..200_000 {
+            let len = 1 + next(10);
+            let chunk: String = (0..len).map(|_| ALPHABET[next(ALPHABET.len())]).collect();
+            if chunk.is_ascii() {
+                continue;
+            }
+            let pending = next(2) == 0;
+            let mut handled = false;
+            let fast = scan_with(&chunk, pending, |s, c| handled = s.scan_latin(c));
+            if !handled {
+                continue;
+            }
+            let slow = scan_with(&chunk, pending, |s, c| s.scan_segmented(c));
+            assert_eq!(fast, slow, "{chunk:?}");
+            checked += 1;
+        }
+        assert!(checked > 100_000, "{checked}");
     }
 
     #[test]

@@ -384,7 +384,7 @@ fn print_summary(totals: &Totals, elapsed: Duration) {
     };
     let _ = writeln!(
         io::stderr().lock(),
-        "rolefit: {} scored, {} skipped, {} failed in {seconds:.2} s ({:.1} MB, {rate:.0} MB/s)",
+        "rolefit: {} scored, {} skipped, {} failed in {seconds:.2} s ({:.1} MB of text, {rate:.0} MB/s)",
         totals.scored,
         totals.skipped.total(),
         totals.failed,
