@@ -390,7 +390,7 @@ pub fn read_document(path: &str, options: &ExtractOptions) -> Result<Document, I
         kind,
     };
     let bytes = if path == "-" {
-        read_limited(io::stdin().lock(), options.max_bytes).map_err(fail)?
+        read_limited(io::stdin().lock(), options.max_bytes, 0).map_err(fail)?
     } else {
         let file_path = Path::new(path);
         let metadata = fs::metadata(file_path).map_err(|err| fail(io_kind(&err)))?;
@@ -404,7 +404,9 @@ pub fn read_document(path: &str, options: &ExtractOptions) -> Result<Document, I
             }));
         }
         let file = fs::File::open(file_path).map_err(|err| fail(io_kind(&err)))?;
-        read_limited(file, options.max_bytes).map_err(fail)?
+        // The size is known: one allocation instead of a growing buffer.
+        let size_hint = usize::try_from(metadata.len()).unwrap_or(0);
+        read_limited(file, options.max_bytes, size_hint).map_err(fail)?
     };
     document_from_bytes(path, &bytes, options)
 }
@@ -474,8 +476,12 @@ fn extract(bytes: &[u8], format: InputFormat) -> Result<String, InputErrorKind> 
     Ok(text::tidy(&text))
 }
 
-fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, InputErrorKind> {
-    let mut bytes = Vec::new();
+fn read_limited(
+    reader: impl Read,
+    limit: u64,
+    size_hint: usize,
+) -> Result<Vec<u8>, InputErrorKind> {
+    let mut bytes = Vec::with_capacity(size_hint.saturating_add(1));
     reader
         .take(limit + 1)
         .read_to_end(&mut bytes)
