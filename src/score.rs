@@ -138,9 +138,12 @@ pub fn score_document(
         })
         .collect();
 
-    let best_specialization = best_of(&sets, SetKind::Specialization).map(|s| s.id.clone());
-    let level = estimate_level(&sets).map(|s| s.id.clone());
-    let fit = fit(&sets, best_specialization.as_deref());
+    let kinds_and_scores: Vec<(SetKind, f64)> = sets.iter().map(|s| (s.kind, s.score)).collect();
+    let verdicts = verdicts(&kinds_and_scores);
+    let id_of = |index: Option<usize>| index.map(|i| sets[i].id.clone());
+    let best_specialization = id_of(verdicts.best_specialization);
+    let level = id_of(verdicts.level);
+    let fit = verdicts.fit;
     DocumentScore {
         path: path.to_string(),
         words: matches.words,
@@ -185,40 +188,57 @@ fn round1(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
 }
 
-fn best_of(sets: &[SetScore], kind: SetKind) -> Option<&SetScore> {
-    sets.iter()
-        .filter(|s| s.kind == kind && s.score > 0.0)
-        .fold(None, |best: Option<&SetScore>, s| match best {
-            Some(b) if b.score >= s.score => Some(b),
-            _ => Some(s),
-        })
+/// The document-level verdicts, as indices into the sets they were taken from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Verdicts {
+    /// The best specialization (see the module docs).
+    pub best_specialization: Option<usize>,
+    /// The estimated level.
+    pub level: Option<usize>,
+    /// The overall fit.
+    pub fit: f64,
 }
 
-fn estimate_level(sets: &[SetScore]) -> Option<&SetScore> {
-    let levels: Vec<&SetScore> = sets.iter().filter(|s| s.kind == SetKind::Level).collect();
-    levels
-        .iter()
+/// The verdicts over each set's kind and score, in set order: the one place
+/// the rules in the module docs are written (batch scoring uses it too).
+pub fn verdicts(sets: &[(SetKind, f64)]) -> Verdicts {
+    let best_specialization = best_of(sets, SetKind::Specialization);
+    Verdicts {
+        best_specialization,
+        level: estimate_level(sets),
+        fit: fit(sets, best_specialization),
+    }
+}
+
+fn best_of(sets: &[(SetKind, f64)], kind: SetKind) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (index, &(set_kind, score)) in sets.iter().enumerate() {
+        if set_kind == kind && score > 0.0 && best.is_none_or(|b| sets[b].1 < score) {
+            best = Some(index);
+        }
+    }
+    best
+}
+
+fn estimate_level(sets: &[(SetKind, f64)]) -> Option<usize> {
+    (0..sets.len())
         .rev()
-        .find(|s| s.score >= LEVEL_THRESHOLD)
-        .copied()
+        .find(|&i| sets[i].0 == SetKind::Level && sets[i].1 >= LEVEL_THRESHOLD)
         .or_else(|| best_of(sets, SetKind::Level))
 }
 
-fn fit(sets: &[SetScore], best_specialization: Option<&str>) -> f64 {
+fn fit(sets: &[(SetKind, f64)], best_specialization: Option<usize>) -> f64 {
     let core = sets
         .iter()
-        .find(|s| s.kind == SetKind::Core)
-        .map(|s| s.score);
-    let specialization = best_specialization
-        .and_then(|id| sets.iter().find(|s| s.id == id))
-        .map(|s| s.score)
-        .or_else(|| {
-            sets.iter()
-                .any(|s| s.kind == SetKind::Specialization)
-                .then_some(0.0)
-        });
+        .find(|(kind, _)| *kind == SetKind::Core)
+        .map(|&(_, score)| score);
+    let specialization = best_specialization.map(|i| sets[i].1).or_else(|| {
+        sets.iter()
+            .any(|(kind, _)| *kind == SetKind::Specialization)
+            .then_some(0.0)
+    });
     let parts: Vec<f64> = match (core, specialization) {
-        (None, None) => sets.iter().map(|s| s.score).collect(),
+        (None, None) => sets.iter().map(|&(_, score)| score).collect(),
         (core, specialization) => core.into_iter().chain(specialization).collect(),
     };
     if parts.is_empty() {
@@ -230,19 +250,6 @@ fn fit(sets: &[SetScore], best_specialization: Option<&str>) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn set(id: &str, kind: SetKind, score: f64) -> SetScore {
-        SetScore {
-            id: id.into(),
-            name: id.into(),
-            kind,
-            score,
-            matched_count: 0,
-            term_count: 1,
-            matched: vec![],
-            missing: vec![],
-        }
-    }
 
     #[test]
     fn inline_ignore_directives() {
@@ -272,24 +279,27 @@ mod tests {
         ];
         for ((entry, mid, senior), expected) in cases {
             let sets = [
-                set("entry", SetKind::Level, entry),
-                set("mid", SetKind::Level, mid),
-                set("senior", SetKind::Level, senior),
+                (SetKind::Level, entry),
+                (SetKind::Level, mid),
+                (SetKind::Level, senior),
             ];
-            assert_eq!(estimate_level(&sets).map(|s| s.id.as_str()), expected);
+            let ids = ["entry", "mid", "senior"];
+            assert_eq!(verdicts(&sets).level.map(|i| ids[i]), expected);
         }
     }
 
     #[test]
     fn best_specialization_prefers_the_first_on_a_tie() {
         let sets = [
-            set("core", SetKind::Core, 90.0),
-            set("api", SetKind::Specialization, 50.0),
-            set("cloud", SetKind::Specialization, 50.0),
-            set("languages", SetKind::Skills, 100.0),
+            (SetKind::Core, 90.0),
+            (SetKind::Specialization, 50.0),
+            (SetKind::Specialization, 50.0),
+            (SetKind::Skills, 100.0),
         ];
-        assert_eq!(best_of(&sets, SetKind::Specialization).unwrap().id, "api");
-        assert_eq!(fit(&sets, Some("api")), 70.0);
-        assert_eq!(fit(&sets[..1], None), 90.0);
+        let all = verdicts(&sets);
+        assert_eq!(all.best_specialization, Some(1));
+        assert_eq!(all.fit, 70.0);
+        assert_eq!(verdicts(&sets[..1]).fit, 90.0);
+        assert_eq!(verdicts(&[(SetKind::Specialization, 0.0)]).fit, 0.0);
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{DocumentSummary, SetTally};
 use crate::matching::{DocumentMatches, Matcher};
-use crate::score::{LEVEL_THRESHOLD, inline_ignores, percent, score_document};
+use crate::score::{Verdicts, inline_ignores, percent, score_document, verdicts};
 use crate::sets::SetKind;
 
 /// Scores documents into [`DocumentSummary`]s without building a full
@@ -108,9 +108,17 @@ impl<'m> Scorer<'m> {
                 }
             })
             .collect();
-        let best_specialization = self.best_of(&sets, SetKind::Specialization);
-        let level = self.level(&sets);
-        let fit = self.fit(&sets, best_specialization);
+        let kinds_and_scores: Vec<(SetKind, f64)> = self
+            .plans
+            .iter()
+            .zip(&sets)
+            .map(|(plan, tally)| (plan.kind, tally.score))
+            .collect();
+        let Verdicts {
+            best_specialization,
+            level,
+            fit,
+        } = verdicts(&kinds_and_scores);
         DocumentSummary {
             path: path.to_string(),
             words: matches.words,
@@ -120,49 +128,5 @@ impl<'m> Scorer<'m> {
             level,
             sets,
         }
-    }
-
-    /// The highest-scoring set of `kind` above 0, the first on a tie.
-    fn best_of(&self, sets: &[SetTally], kind: SetKind) -> Option<usize> {
-        let mut best: Option<usize> = None;
-        for (index, tally) in sets.iter().enumerate() {
-            if self.plans[index].kind != kind || tally.score <= 0.0 {
-                continue;
-            }
-            if best.is_none_or(|b| sets[b].score < tally.score) {
-                best = Some(index);
-            }
-        }
-        best
-    }
-
-    /// The most senior level at the threshold, else the best level.
-    fn level(&self, sets: &[SetTally]) -> Option<usize> {
-        (0..sets.len())
-            .rev()
-            .find(|&i| self.plans[i].kind == SetKind::Level && sets[i].score >= LEVEL_THRESHOLD)
-            .or_else(|| self.best_of(sets, SetKind::Level))
-    }
-
-    /// The mean of the core score and the best specialization's (0 when
-    /// there are specializations and none scores), else of every set.
-    fn fit(&self, sets: &[SetTally], best_specialization: Option<usize>) -> f64 {
-        let core = (0..sets.len())
-            .find(|&i| self.plans[i].kind == SetKind::Core)
-            .map(|i| sets[i].score);
-        let specialization = best_specialization.map(|i| sets[i].score).or_else(|| {
-            self.plans
-                .iter()
-                .any(|plan| plan.kind == SetKind::Specialization)
-                .then_some(0.0)
-        });
-        let parts: Vec<f64> = match (core, specialization) {
-            (None, None) => sets.iter().map(|s| s.score).collect(),
-            (core, specialization) => core.into_iter().chain(specialization).collect(),
-        };
-        if parts.is_empty() {
-            return 0.0;
-        }
-        (parts.iter().sum::<f64>() / parts.len() as f64 * 10.0).round() / 10.0
     }
 }

@@ -3,14 +3,13 @@
 
 use std::io::{self, Write};
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
+use comfy_table::{Cell, CellAlignment, Color};
 use serde::Serialize;
 
+use super::table::new_table;
 use super::{Format, RenderOptions, SCHEMA_VERSION, format_lines, format_number, json};
 use crate::compare::{CompareResult, ComparedTerm, MissingTerm, TermStatus};
 
-const NON_TERMINAL_WIDTH: u16 = 80;
 const SHOWN_LINES: usize = 8;
 
 /// The result of `rolefit compare`.
@@ -158,21 +157,6 @@ fn notes(result: &CompareResult) -> Vec<String> {
         ));
     }
     notes
-}
-
-fn new_table(options: RenderOptions, header: &[&str]) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    if !options.terminal {
-        table.force_no_tty().set_width(NON_TERMINAL_WIDTH);
-    }
-    if options.color {
-        table.enforce_styling();
-    }
-    table.set_header(header.iter().copied());
-    table
 }
 
 fn status_cell(term: &ComparedTerm, color: bool) -> Cell {

@@ -15,7 +15,8 @@ const NON_TERMINAL_WIDTH: u16 = 80;
 const TOP_MISSING: usize = 3;
 const SHOWN_LINES: usize = 8;
 
-fn new_table(options: RenderOptions, header: &[&str]) -> Table {
+/// A table in the project's style: rounded borders, 80 columns off a terminal.
+pub(super) fn new_table(options: RenderOptions, header: &[&str]) -> Table {
     let mut table = Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
