@@ -12,6 +12,10 @@
 //! 7. [`report`]: the serializable report and its renderers (table, JSON,
 //!    JSON Lines, Markdown, GitHub annotations).
 //!
+//! Two drivers reuse the stages: [`batch`] walks folders and scores documents
+//! in parallel, in a stable order; [`compare`] scores a resume against the
+//! terms one job posting asks for.
+//!
 //! [`cli`] parses the command line into [`settings`] and drives the stages;
 //! nothing below it prints or exits.
 
