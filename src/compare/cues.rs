@@ -11,7 +11,7 @@
 //!    "Bonus", "Pluses" are preferred; "Requirements", "Must have",
 //!    "Qualifications", "What you need", "What we're looking for", "You have" are
 //!    required; "Benefits", "What we offer", "Compensation", "How to apply", "How
-//!    we hire", "About us", "About <Company>", "The details" are boilerplate.
+//!    we hire", "About us", "About `<Company>`", "The details" are boilerplate.
 
 use std::sync::LazyLock;
 
