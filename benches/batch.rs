@@ -9,24 +9,15 @@
 
 mod corpus;
 
+use corpus::best_of;
+
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rolefit::batch::Scorer;
 use rolefit::matching::{Matcher, Scratch};
 use rolefit::sets::{SetSources, load_sets};
-
-fn best_of<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(work());
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
 
 fn main() {
     let keywords = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/corpus/keywords");

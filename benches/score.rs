@@ -8,23 +8,13 @@
 
 mod corpus;
 
+use corpus::best_of;
+
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
 use rolefit::matching::{Matcher, Scratch};
 use rolefit::score::score_document;
 use rolefit::sets::builtin;
-
-fn best_of<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(work());
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
 
 fn main() {
     let parse = best_of(50, || builtin::sets().unwrap());

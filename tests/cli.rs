@@ -7,6 +7,20 @@ mod common;
 use common::{Sandbox, fixture_arg, rolefit, run};
 use serde_json::Value;
 
+/// The built-in set ids, in display order.
+const BUILTIN_IDS: [&str; 10] = [
+    "core",
+    "entry",
+    "mid",
+    "senior",
+    "api",
+    "database",
+    "cloud",
+    "devops",
+    "security",
+    "architect",
+];
+
 const RESUME: &str = "\
 Dana Reyes — Backend Developer
 
@@ -29,18 +43,7 @@ fn table_shows_every_set_with_scores_within_80_columns() {
     let sandbox = Sandbox::new();
     let ran = run(rolefit().args(["score", &resume(&sandbox)]));
     assert_eq!(ran.code, 0, "{}", ran.stderr);
-    for id in [
-        "core",
-        "entry",
-        "mid",
-        "senior",
-        "api",
-        "database",
-        "cloud",
-        "devops",
-        "security",
-        "architect",
-    ] {
+    for id in BUILTIN_IDS {
         assert!(
             ran.stdout
                 .lines()
@@ -328,18 +331,7 @@ fn user_sets_add_and_replace_builtins() {
 fn sets_lists_and_shows() {
     let ran = run(rolefit().arg("sets"));
     assert_eq!(ran.code, 0);
-    for id in [
-        "core",
-        "entry",
-        "mid",
-        "senior",
-        "api",
-        "database",
-        "cloud",
-        "devops",
-        "security",
-        "architect",
-    ] {
+    for id in BUILTIN_IDS {
         assert!(ran.stdout.contains(&format!("│ {id} ")), "{id} missing");
     }
     let ran = run(rolefit().args(["sets", "show", "cloud"]));

@@ -6,8 +6,10 @@
 #![allow(dead_code)]
 
 use std::fs;
+use std::hint::black_box;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// A small xorshift generator: same seed, same corpus, on every machine.
 pub struct Rng(u64);
@@ -496,4 +498,17 @@ pub fn write_corpus(
         paths.push(path);
     }
     Ok((paths, bytes))
+}
+
+/// The shortest of `runs` timed runs of `work`: the least disturbed by the
+/// rest of the machine.
+pub fn best_of<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(work());
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
 }
