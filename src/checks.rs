@@ -108,26 +108,60 @@ pub struct CheckOutcome {
     pub message: String,
 }
 
+/// What checks read of a scored document: [`DocumentScore`] has it all; a
+/// batch's lighter summary provides it too.
+pub trait CheckSubject {
+    /// A set's score, by id; `None` when the set is not in use.
+    fn set_score(&self, id: &str) -> Option<f64>;
+    /// The best specialization's id and score.
+    fn best_specialization(&self) -> Option<(&str, f64)>;
+    /// The overall fit.
+    fn fit(&self) -> f64;
+    /// Whether a term of this name (compared case-insensitively) was found in
+    /// any set.
+    fn has_term(&self, name: &str) -> bool;
+}
+
+impl CheckSubject for DocumentScore {
+    fn set_score(&self, id: &str) -> Option<f64> {
+        self.sets.iter().find(|s| s.id == id).map(|s| s.score)
+    }
+
+    fn best_specialization(&self) -> Option<(&str, f64)> {
+        let id = self.best_specialization.as_deref()?;
+        Some((id, self.set_score(id).unwrap_or(0.0)))
+    }
+
+    fn fit(&self) -> f64 {
+        self.fit
+    }
+
+    fn has_term(&self, name: &str) -> bool {
+        self.sets.iter().any(|set| {
+            set.matched
+                .iter()
+                .any(|m| m.term.eq_ignore_ascii_case(name))
+        })
+    }
+}
+
 /// Evaluates `checks` against one document, in order: thresholds, then terms.
-pub fn evaluate(document: &DocumentScore, checks: &Checks) -> Vec<CheckOutcome> {
+pub fn evaluate(document: &impl CheckSubject, checks: &Checks) -> Vec<CheckOutcome> {
     let mut outcomes = Vec::new();
     for threshold in &checks.thresholds {
         let (actual, what) = match &threshold.target {
-            ScoreTarget::Set(id) => (
-                document.sets.iter().find(|s| &s.id == id).map(|s| s.score),
-                format!("set `{id}`"),
-            ),
+            ScoreTarget::Set(id) => (document.set_score(id), format!("set `{id}`")),
             ScoreTarget::BestSpecialization => {
-                let best = document.best_specialization.as_deref();
-                let score = best
-                    .and_then(|id| document.sets.iter().find(|s| s.id == id))
-                    .map_or(0.0, |s| s.score);
+                let best = document.best_specialization();
                 (
-                    Some(score),
-                    format!("best specialization ({})", best.unwrap_or("none")),
+                    Some(best.map_or(0.0, |(_, score)| score)),
+                    format!(
+                        "best specialization ({})",
+                        best.map_or("none", |(id, _)| id)
+                    ),
                 )
             }
-            ScoreTarget::Fit => (Some(document.fit), "fit".to_string()),
+            ScoreTarget::Fit => (Some(document.fit()), "fit".to_string()),
         };
         let score = actual.unwrap_or(0.0);
         let passed = score >= threshold.min;
@@ -145,11 +179,7 @@ pub fn evaluate(document: &DocumentScore, checks: &Checks) -> Vec<CheckOutcome> 
         });
     }
     for term in &checks.required {
-        let found = document.sets.iter().any(|set| {
-            set.matched
-                .iter()
-                .any(|m| m.term.eq_ignore_ascii_case(term))
-        });
+        let found = document.has_term(term);
         outcomes.push(CheckOutcome {
             check: format!("require {term}"),
             passed: found,

@@ -104,6 +104,19 @@ enum Record {
         level: Option<String>,
         words: usize,
         sets: Vec<SetRecord>,
+        checks: Vec<CheckRecord>,
+    },
+    Match {
+        schema_version: u32,
+        path: String,
+        posting: String,
+        match_rate: f64,
+        strict: bool,
+        required: TallyRecord,
+        preferred: TallyRecord,
+        words: usize,
+        missing_required: Vec<String>,
+        missing_preferred: Vec<String>,
     },
     Error {
         schema_version: u32,
@@ -115,10 +128,27 @@ enum Record {
         schema_version: u32,
         scored: u64,
         failed: u64,
+        check_failed: u64,
         skipped: u64,
         skipped_hidden: u64,
         skipped_unsupported: u64,
     },
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct CheckRecord {
+    check: String,
+    passed: bool,
+    actual: Option<f64>,
+    message: String,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct TallyRecord {
+    found: usize,
+    total: usize,
 }
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -132,7 +162,9 @@ struct SetRecord {
 
 fn path_of(record: &Record) -> Option<&str> {
     match record {
-        Record::Document { path, .. } | Record::Error { path, .. } => Some(path),
+        Record::Document { path, .. } | Record::Match { path, .. } | Record::Error { path, .. } => {
+            Some(path)
+        }
         Record::Summary { .. } => None,
     }
 }
@@ -270,6 +302,7 @@ fn document_formats_are_scored_and_a_corrupt_pdf_is_reported() {
             }
             Record::Error { path, code, .. } => Some((path.as_str(), code.as_str())),
             Record::Summary { .. } => None,
+            other => panic!("{other:?}"),
         })
         .collect();
     assert_eq!(
@@ -385,6 +418,7 @@ fn jsonl_records_follow_the_schema() {
         level,
         words,
         sets,
+        checks,
     } = &records[0]
     else {
         panic!("{:?}", records[0]);
@@ -405,6 +439,7 @@ fn jsonl_records_follow_the_schema() {
         *fit,
         ((100.0 + sets[1].score) / 2.0 * 10.0_f64).round() / 10.0
     );
+    assert!(checks.is_empty(), "no checks were asked for: {checks:?}");
 }
 
 #[derive(Debug, Deserialize)]
@@ -419,6 +454,8 @@ struct CsvRow {
     words: Option<usize>,
     error_code: Option<String>,
     error_message: Option<String>,
+    checks: Option<String>,
+    failed_checks: Option<String>,
     api_score: Option<f64>,
     api_matched: Option<usize>,
     api_terms: Option<usize>,
@@ -448,6 +485,8 @@ fn csv_rows_follow_the_schema() {
             "words",
             "error_code",
             "error_message",
+            "checks",
+            "failed_checks",
             "api_score",
             "api_matched",
             "api_terms",
@@ -507,11 +546,25 @@ fn many(sandbox: &Sandbox) {
 fn output_is_the_same_whatever_the_thread_count() {
     let sandbox = sandbox();
     many(&sandbox);
-    for format in ["table", "csv", "jsonl"] {
-        let one = batch(&sandbox, &["many", "--format", format, "--jobs", "1"]);
-        let two = batch(&sandbox, &["many", "--format", format, "--jobs", "2"]);
-        let four = batch(&sandbox, &["many", "--format", format, "-j", "4"]);
+    for format in ["table", "csv", "jsonl", "github"] {
+        // With checks (one that fails everywhere), so their outcomes are compared too.
+        let args = [
+            "many",
+            "--format",
+            format,
+            "--min-score",
+            "api=40",
+            "--require",
+            "Kubernetes",
+        ];
+        let one = batch(&sandbox, &[&args[..], &["--jobs", "1"]].concat());
+        let two = batch(&sandbox, &[&args[..], &["--jobs", "2"]].concat());
+        let four = batch(&sandbox, &[&args[..], &["-j", "4"]].concat());
         assert_eq!(one.code, 2, "{}", one.stderr);
+        assert!(
+            one.stdout.contains("Kubernetes") || one.stdout.contains("FAIL"),
+            "--format {format}: checks ran"
+        );
         assert_eq!(one.stdout, two.stdout, "--format {format}");
         assert_eq!(one.stdout, four.stdout, "--format {format}");
     }
@@ -737,4 +790,546 @@ fn the_batch_scorer_agrees_with_score_document() {
             }
         }
     }
+}
+
+// ------------------------------------------------------------------ checks
+
+/// Two documents: one that covers the `api` set, one that does not.
+fn checked_pair(sandbox: &Sandbox) {
+    sandbox.write(
+        "in/good.txt",
+        "RESTful APIs with GraphQL and OAuth; C++ tools.\n",
+    );
+    sandbox.write("in/weak.txt", "Debugging SQL queries and code reviews.\n");
+}
+
+fn checks_of(record: &Record) -> &[CheckRecord] {
+    match record {
+        Record::Document { checks, .. } => checks,
+        other => panic!("not a document: {other:?}"),
+    }
+}
+
+#[test]
+fn failed_checks_exit_1_and_show_in_every_format() {
+    let sandbox = sandbox();
+    checked_pair(&sandbox);
+    let checks = ["--min-score", "api=50", "--require", "oauth"];
+
+    let ran = batch(
+        &sandbox,
+        &[&["in", "--format", "jsonl"][..], &checks].concat(),
+    );
+    assert_eq!(
+        ran.code, 1,
+        "a check failed, every file was read: {}",
+        ran.stderr
+    );
+    let records = jsonl(&ran);
+    let good = checks_of(&records[0]);
+    assert!(good.iter().all(|c| c.passed), "{good:?}");
+    let weak = checks_of(&records[1]);
+    let outcomes: Vec<(&str, bool, Option<f64>)> = weak
+        .iter()
+        .map(|c| (c.check.as_str(), c.passed, c.actual))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            ("api >= 50", false, Some(0.0)),
+            ("require oauth", false, None)
+        ]
+    );
+    assert_eq!(weak[0].message, "set `api` scores 0, below the minimum 50");
+    assert!(matches!(
+        records.last(),
+        Some(Record::Summary {
+            scored: 2,
+            failed: 0,
+            check_failed: 1,
+            ..
+        })
+    ));
+    assert!(ran.stderr.contains("(1 failed checks)"), "{}", ran.stderr);
+
+    let ran = batch(
+        &sandbox,
+        &[&["in", "--format", "csv"][..], &checks].concat(),
+    );
+    assert_eq!(ran.code, 1);
+    let mut reader = csv::Reader::from_reader(ran.stdout.as_bytes());
+    let rows: Vec<CsvRow> = reader.deserialize().map(Result::unwrap).collect();
+    assert_eq!(rows[0].checks.as_deref(), Some("pass"));
+    assert_eq!(rows[0].failed_checks, None);
+    assert_eq!(rows[1].checks.as_deref(), Some("fail"));
+    assert_eq!(
+        rows[1].failed_checks.as_deref(),
+        Some(
+            "set `api` scores 0, below the minimum 50 (api >= 50); \
+             required term \"oauth\" is missing (require oauth)"
+        )
+    );
+
+    let ran = batch(&sandbox, &[&["in"][..], &checks].concat());
+    assert_eq!(ran.code, 1);
+    let marks: Vec<&str> = ran
+        .stdout
+        .lines()
+        .filter(|line| line.contains("in/"))
+        .filter(|line| !line.starts_with("check failed"))
+        .map(|line| {
+            if line.contains(" FAIL ") {
+                "FAIL"
+            } else if line.contains(" pass ") {
+                "pass"
+            } else {
+                line
+            }
+        })
+        .collect();
+    assert_eq!(marks, ["pass", "FAIL"], "{}", ran.stdout);
+    assert!(
+        ran.stdout.contains(
+            "check failed: in/weak.txt: set `api` scores 0, below the minimum 50 (api >= 50)"
+        ),
+        "{}",
+        ran.stdout
+    );
+}
+
+#[test]
+fn github_format_annotates_each_failed_document_once() {
+    let sandbox = sandbox();
+    checked_pair(&sandbox);
+    sandbox.write("in/weak-too.txt", "Nothing relevant here at all.\n");
+    sandbox.write("in/zz-binary.txt", b"\0\x01\x02binary");
+    let ran = batch(
+        &sandbox,
+        &[
+            "in",
+            "--format",
+            "github",
+            "--min-score",
+            "api=50",
+            "--min-score",
+            "fit=1",
+        ],
+    );
+    assert_eq!(ran.code, 2, "an unreadable file outweighs a failed check");
+    let lines: Vec<&str> = ran.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "::error file=in/weak-too.txt,line=1,title=rolefit check failed::in/weak-too.txt: \
+             set `api` scores 0, below the minimum 50 (api >= 50); \
+             fit scores 0, below the minimum 1 (fit >= 1)",
+            "::error file=in/weak.txt,line=1,title=rolefit check failed::in/weak.txt: \
+             set `api` scores 0, below the minimum 50 (api >= 50)",
+            "::error file=in/zz-binary.txt,line=1,title=rolefit cannot read the file::\
+             in/zz-binary.txt: is a binary file, not a text document [binary]",
+            "rolefit: 2 of 3 documents failed their checks; 1 could not be read",
+        ],
+    );
+}
+
+#[test]
+fn required_terms_no_set_knows_are_looked_for() {
+    let sandbox = sandbox();
+    checked_pair(&sandbox);
+    sandbox.write("in/kafka.txt", "Kafka streams, REST and GraphQL.\n");
+    let ran = batch(&sandbox, &["in", "--format", "jsonl", "--require", "Kafka"]);
+    assert_eq!(ran.code, 1);
+    let records = jsonl(&ran);
+    let passed: Vec<(&str, bool)> = records
+        .iter()
+        .filter_map(|record| match record {
+            Record::Document { path, checks, .. } => Some((path.as_str(), checks[0].passed)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        passed,
+        [
+            ("in/good.txt", false),
+            ("in/kafka.txt", true),
+            ("in/weak.txt", false)
+        ]
+    );
+}
+
+#[test]
+fn quiet_prints_only_failures() {
+    let sandbox = sandbox();
+    checked_pair(&sandbox);
+    let ran = batch(
+        &sandbox,
+        &[
+            "in",
+            "--format",
+            "jsonl",
+            "--quiet",
+            "--min-score",
+            "api=50",
+        ],
+    );
+    assert_eq!(ran.code, 1);
+    let records = jsonl(&ran);
+    let paths: Vec<Option<&str>> = records.iter().map(path_of).collect();
+    assert_eq!(
+        paths,
+        [Some("in/weak.txt"), None],
+        "the failure, then the summary"
+    );
+
+    let ran = batch(&sandbox, &["in", "--quiet", "--min-score", "api=0"]);
+    assert_eq!(ran.code, 0);
+    assert!(!ran.stdout.contains("in/"), "{}", ran.stdout);
+    assert_eq!(ran.stderr, "", "nothing failed, nothing said");
+}
+
+#[test]
+fn checks_come_from_the_config_per_path_and_flags_override_them() {
+    let sandbox = sandbox();
+    sandbox.write(
+        "rolefit.toml",
+        "no-builtin = true\nkeywords = [\"sets\"]\n\n\
+         [[check]]\npaths = [\"postings/senior-*.txt\"]\nmin-score = { api = 90 }\n",
+    );
+    sandbox.write("postings/senior-api.txt", "REST and GraphQL APIs.\n");
+    sandbox.write("postings/junior-api.txt", "REST and GraphQL APIs.\n");
+    // Run from a subfolder: the configuration is found in a parent.
+    let run_in = |args: &[&str]| {
+        let mut command = rolefit();
+        command
+            .current_dir(sandbox.path().join("postings"))
+            .arg("batch")
+            .args(args)
+            .timeout(Duration::from_secs(60));
+        run(&mut command)
+    };
+    let ran = run_in(&[".", "--format", "jsonl"]);
+    assert_eq!(ran.code, 1, "{}", ran.stderr);
+    let records = jsonl(&ran);
+    assert_eq!(path_of(&records[0]), Some("./junior-api.txt"));
+    assert!(
+        checks_of(&records[0]).is_empty(),
+        "the rule's pattern does not match"
+    );
+    let senior = checks_of(&records[1]);
+    assert_eq!(
+        (senior[0].check.as_str(), senior[0].passed),
+        ("api >= 90", false)
+    );
+
+    let ran = run_in(&[".", "--format", "jsonl", "--min-score", "api=50"]);
+    assert_eq!(ran.code, 0, "the flag overrides the config: {}", ran.stdout);
+    let records = jsonl(&ran);
+    assert_eq!(checks_of(&records[1])[0].check, "api >= 50");
+}
+
+#[test]
+fn a_threshold_on_an_unknown_set_is_a_usage_error() {
+    let sandbox = sandbox();
+    checked_pair(&sandbox);
+    let ran = batch(&sandbox, &["in", "--min-score", "nosuch=10"]);
+    assert_eq!(ran.code, 2);
+    assert!(ran.stderr.contains("`nosuch`"), "{}", ran.stderr);
+    assert_eq!(ran.stdout, "");
+}
+
+// --------------------------------------------------------- against a posting
+
+#[derive(Deserialize)]
+struct Pairs {
+    pair: Vec<Pair>,
+}
+
+#[derive(Deserialize)]
+struct Pair {
+    posting: String,
+    resumes: Vec<String>,
+}
+
+/// `rolefit batch --posting` with the built-in sets, from the crate folder.
+fn batch_posting(posting: &str, args: &[&str]) -> Ran {
+    let mut command = rolefit();
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["--no-config", "batch", "--posting", posting])
+        .args(args)
+        .timeout(Duration::from_secs(60));
+    run(&mut command)
+}
+
+fn match_rates(records: &[Record]) -> Vec<(String, f64)> {
+    records
+        .iter()
+        .filter_map(|record| match record {
+            Record::Match {
+                path, match_rate, ..
+            } => Some((path.clone(), *match_rate)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn resumes_are_ranked_by_their_match_with_a_posting() {
+    let pairs: Pairs =
+        toml::from_str(&std::fs::read_to_string(common::fixture("compare/pairs.toml")).unwrap())
+            .unwrap();
+    for pair in pairs.pair {
+        let posting = format!("fixtures/{}", pair.posting);
+        let resumes: Vec<String> = pair
+            .resumes
+            .iter()
+            .map(|r| format!("fixtures/{r}"))
+            .collect();
+        let resume_args: Vec<&str> = resumes.iter().map(String::as_str).collect();
+
+        // The table ranks them in the labelled order, best first.
+        let ran = batch_posting(&posting, &resume_args);
+        assert_eq!(ran.code, 0, "{posting}: {}", ran.stderr);
+        let ranked: Vec<&str> = ran
+            .stdout
+            .lines()
+            .filter_map(|line| resumes.iter().find(|r| line.contains(r.as_str())))
+            .map(String::as_str)
+            .collect();
+        assert_eq!(ranked, resume_args, "{posting}:\n{}", ran.stdout);
+
+        // Each match rate is the one `rolefit compare` reports.
+        let ran = batch_posting(
+            &posting,
+            &[&resume_args[..], &["--format", "jsonl"]].concat(),
+        );
+        let rates = match_rates(&jsonl(&ran));
+        assert_eq!(rates.len(), resumes.len());
+        for (resume, rate) in rates {
+            let mut command = rolefit();
+            command.current_dir(env!("CARGO_MANIFEST_DIR")).args([
+                "--no-config",
+                "compare",
+                &resume,
+                &posting,
+                "--format",
+                "json",
+            ]);
+            let compared = run(&mut command);
+            let report: serde_json::Value = serde_json::from_str(&compared.stdout).unwrap();
+            assert_eq!(
+                report["match_rate"].as_f64(),
+                Some(rate),
+                "{resume} against {posting}"
+            );
+        }
+    }
+}
+
+#[test]
+fn posting_records_name_the_missing_terms_and_refuse_garbled_resumes() {
+    let posting = "fixtures/compare/postings/go-payments-engineer.md";
+    let ran = batch_posting(
+        posting,
+        &[
+            "fixtures/compare/resumes",
+            "fixtures/compare/refused",
+            "--format",
+            "jsonl",
+        ],
+    );
+    assert_eq!(
+        ran.code, 2,
+        "refused resumes count as failed: {}",
+        ran.stderr
+    );
+    let records = jsonl(&ran);
+    let Record::Match {
+        path,
+        posting: named,
+        required,
+        missing_required,
+        strict,
+        ..
+    } = &records[0]
+    else {
+        panic!("{:?}", records[0]);
+    };
+    assert_eq!(path, "fixtures/compare/resumes/go-as-a-verb.md");
+    assert_eq!(named, posting);
+    assert!(!strict);
+    assert!(
+        missing_required.contains(&"Go".to_string()),
+        "\"go\" as a verb is not the language: {missing_required:?}"
+    );
+    assert_eq!(required.total - required.found, missing_required.len());
+    let refused: Vec<(&str, &str)> = records
+        .iter()
+        .filter_map(|record| match record {
+            Record::Error { path, code, .. } => Some((path.as_str(), code.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(refused.len(), 6, "{refused:?}");
+    assert!(
+        refused
+            .iter()
+            .all(|(path, code)| path.contains("/refused/") && *code == "unusable")
+    );
+    assert!(matches!(
+        records.last(),
+        Some(Record::Summary {
+            scored: 2,
+            failed: 6,
+            ..
+        })
+    ));
+
+    let ran = batch_posting(
+        posting,
+        &["fixtures/compare/resumes", "--format", "csv", "--strict"],
+    );
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let mut reader = csv::Reader::from_reader(ran.stdout.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "type",
+            "path",
+            "posting",
+            "match_rate",
+            "required_found",
+            "required_total",
+            "preferred_found",
+            "preferred_total",
+            "words",
+            "missing_required",
+            "missing_preferred",
+            "error_code",
+            "error_message",
+        ]
+    );
+    let first = reader.records().next().unwrap().unwrap();
+    assert_eq!(&first[0], "match");
+    assert!(first[9].split("; ").any(|term| term == "Go"), "{first:?}");
+}
+
+#[test]
+fn strict_never_raises_a_match_rate() {
+    let posting = "fixtures/postings/mid-api-developer.md";
+    let default = batch_posting(posting, &["fixtures/resumes", "--format", "jsonl"]);
+    let strict = batch_posting(
+        posting,
+        &["fixtures/resumes", "--format", "jsonl", "--strict"],
+    );
+    let one_thread = batch_posting(
+        posting,
+        &["fixtures/resumes", "--format", "jsonl", "--jobs", "1"],
+    );
+    assert_eq!(
+        default.stdout, one_thread.stdout,
+        "the same whatever --jobs"
+    );
+    let (default, strict) = (match_rates(&jsonl(&default)), match_rates(&jsonl(&strict)));
+    assert_eq!(default.len(), 11);
+    assert!(
+        default
+            .iter()
+            .zip(&strict)
+            .all(|(d, s)| d.0 == s.0 && s.1 <= d.1)
+    );
+    assert!(
+        default.iter().zip(&strict).any(|(d, s)| s.1 < d.1),
+        "some resume matches a term only through its stem"
+    );
+}
+
+#[test]
+fn posting_mode_refuses_set_checks_and_a_bad_posting() {
+    let ran = batch_posting(
+        "fixtures/postings/mid-api-developer.md",
+        &["fixtures/resumes", "--min-score", "api=10"],
+    );
+    assert_eq!(ran.code, 2);
+    assert!(ran.stderr.contains("with --posting"), "{}", ran.stderr);
+    let ran = batch_posting(
+        "fixtures/compare/refused/too-short.txt",
+        &["fixtures/resumes"],
+    );
+    assert_eq!(ran.code, 2);
+    assert!(
+        ran.stderr.contains("too-short.txt: has only 5 words"),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(ran.stdout, "");
+}
+
+// ------------------------------------------------------------ JSON Schema
+
+#[test]
+fn jsonl_records_validate_against_the_batch_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/docs/schema/batch.schema.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+
+    // Every error code the engine has, and only those, is in the schema.
+    let codes: Vec<&str> = schema["$defs"]["error"]["properties"]["code"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|code| code.as_str().unwrap())
+        .collect();
+    assert_eq!(codes, rolefit::extract::InputErrorKind::CODES);
+
+    let sandbox = sandbox();
+    checked_pair(&sandbox);
+    sandbox.write("in/zz-binary.txt", b"\0\x01binary");
+    let scored = batch(
+        &sandbox,
+        &[
+            "in",
+            "--format",
+            "jsonl",
+            "--min-score",
+            "api=50",
+            "--require",
+            "Kafka",
+        ],
+    );
+    let posting = batch_posting(
+        "fixtures/compare/postings/go-payments-engineer.md",
+        &[
+            "fixtures/compare/resumes",
+            "fixtures/compare/refused",
+            "--format",
+            "jsonl",
+        ],
+    );
+    let mut types = Vec::new();
+    for line in scored.stdout.lines().chain(posting.stdout.lines()) {
+        let record: serde_json::Value = serde_json::from_str(line).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&record)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{line}: {errors:?}");
+        types.push(record["type"].as_str().unwrap().to_string());
+    }
+    types.sort();
+    types.dedup();
+    assert_eq!(types, ["document", "error", "match", "summary"]);
+
+    // Strict enough to catch a renamed or retyped field.
+    let mut broken: serde_json::Value =
+        serde_json::from_str(posting.stdout.lines().next().unwrap()).unwrap();
+    broken["match_rate"] = serde_json::Value::from("high");
+    assert!(!validator.is_valid(&broken));
 }

@@ -96,9 +96,11 @@ fn the_github_actions_step_runs_as_written() {
     let repo = repo();
     let (code, output) = bash(command, repo.path());
     assert_eq!(code, 0, "{output}");
-    assert_eq!(
-        output.trim_end().lines().last(),
-        Some("rolefit: all 2 documents passed their checks")
+    assert!(
+        output
+            .lines()
+            .any(|line| line == "rolefit: all 2 documents passed their checks"),
+        "{output}"
     );
 
     break_senior_posting(repo.path());

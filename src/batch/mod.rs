@@ -5,10 +5,12 @@
 //!
 //! 1. one *walker* lists the inputs lazily (folders depth-first, each folder's
 //!    entries sorted by name) and numbers every document it finds;
-//! 2. `jobs` *workers* read, match and score documents, each with its own
-//!    [`Scratch`], and turn each result into a small value with the caller's
-//!    `render` function (a table row, a CSV or JSON line), so no document or
-//!    full [`crate::score::DocumentScore`] outlives its worker's turn;
+//! 2. `jobs` *workers* read documents and hand each to an [`Evaluate`] (the
+//!    [`Scorer`] for the keyword sets, or [`PostingScorer`] against one
+//!    posting), each with its own [`Scratch`], and turn each result into a
+//!    small value with the caller's `render` function (a table row, a CSV or
+//!    JSON line), so no document or full [`crate::score::DocumentScore`]
+//!    outlives its worker's turn;
 //! 3. the calling thread puts results back in walk order with a reorder buffer
 //!    (as fd's `ReceiverBuffer` does) and passes each to a [`Sink`] as soon as
 //!    every earlier one is done.
@@ -24,6 +26,7 @@
 //! [`BatchOptions::follow_links`], and a link back to a folder being walked is
 //! skipped, so a loop cannot hang the walk.
 
+mod posting;
 mod scorer;
 mod walk;
 
@@ -35,10 +38,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender, TryRecvError};
 use std::sync::{Arc, Mutex};
 
-use crate::extract::{ExtractOptions, InputError, InputErrorKind, read_document};
+use crate::checks::CheckOutcome;
+use crate::extract::{Document, ExtractOptions, InputError, InputErrorKind, read_document};
 use crate::matching::{Matcher, Scratch};
 use crate::score::DocumentScore;
 
+pub use posting::{PostingMatch, PostingScorer};
 pub use scorer::Scorer;
 use walk::Walker;
 pub use walk::{SUPPORTED_EXTENSIONS, is_hidden, is_supported_path};
@@ -79,16 +84,29 @@ pub struct BatchOptions {
     pub follow_links: bool,
     /// How documents are read.
     pub extract: ExtractOptions,
-    /// Term names left out of every set (the configuration's `ignore`).
-    pub ignore: Vec<String>,
+}
+
+/// What a batch does with each document it reads: score it against the sets
+/// ([`Scorer`]) or compare it with a posting ([`PostingScorer`]). Called from
+/// several threads at once, each with its own [`Scratch`].
+pub trait Evaluate: Sync {
+    /// What one document yields.
+    type Output;
+    /// Evaluates one document; an error marks it failed (as an unreadable
+    /// file is).
+    fn evaluate(
+        &self,
+        document: &Document,
+        scratch: &mut Scratch,
+    ) -> Result<Self::Output, InputError>;
 }
 
 /// What became of one document.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
+pub enum Outcome<T = DocumentSummary> {
     /// It was read and scored.
-    Scored(DocumentSummary),
-    /// It could not be read.
+    Scored(T),
+    /// It could not be read (or was refused).
     Failed(InputError),
 }
 
@@ -110,6 +128,9 @@ pub struct DocumentSummary {
     pub level: Option<usize>,
     /// One entry per set, in set order.
     pub sets: Vec<SetTally>,
+    /// The outcomes of the checks that apply to it, in order (empty without
+    /// checks).
+    pub checks: Vec<CheckOutcome>,
 }
 
 /// How well a document covers one set, in numbers.
@@ -124,7 +145,8 @@ pub struct SetTally {
 }
 
 impl DocumentSummary {
-    /// The summary of a full score; `matcher` gives set indices.
+    /// The summary of a full score; `matcher` gives set indices. It has no
+    /// check outcomes.
     pub fn new(score: DocumentScore, bytes: usize, matcher: &Matcher) -> Self {
         let index_of = |id: Option<String>| {
             id.and_then(|id| matcher.sets().iter().position(|set| set.id == id))
@@ -145,7 +167,13 @@ impl DocumentSummary {
             words: score.words,
             bytes,
             fit: score.fit,
+            checks: Vec::new(),
         }
+    }
+
+    /// Whether a check failed.
+    pub fn failed_checks(&self) -> bool {
+        self.checks.iter().any(|check| !check.passed)
     }
 }
 
@@ -179,6 +207,8 @@ pub struct Totals {
     pub scored: u64,
     /// Documents that could not be read.
     pub failed: u64,
+    /// Documents scored whose checks failed.
+    pub check_failed: u64,
     /// Bytes of text scored.
     pub bytes: u64,
     /// What the walk passed over.
@@ -219,24 +249,42 @@ enum Work {
     Fail(InputError),
 }
 
-/// Scores every document of `inputs` with `options.jobs` workers. Each
+/// Whether an outcome counts as a failed check in [`Totals::check_failed`].
+pub trait CheckStatus {
+    /// True when a check failed.
+    fn failed_checks(&self) -> bool {
+        false
+    }
+}
+
+impl CheckStatus for DocumentSummary {
+    fn failed_checks(&self) -> bool {
+        DocumentSummary::failed_checks(self)
+    }
+}
+
+/// Evaluates every document of `inputs` with `options.jobs` workers. Each
 /// outcome goes through `render` on a worker, then to `sink` on this thread,
 /// in walk order. Stops early, returning the error, when the sink fails (a
 /// closed pipe, say).
-pub fn run<R: Send>(
-    matcher: &Matcher,
+pub fn run<E, R>(
+    evaluator: &E,
     inputs: Inputs,
     options: &BatchOptions,
     progress: &dyn Progress,
-    render: impl Fn(&Outcome) -> R + Sync,
+    render: impl Fn(&Outcome<E::Output>) -> R + Sync,
     sink: &mut dyn Sink<R>,
-) -> io::Result<Totals> {
+) -> io::Result<Totals>
+where
+    E: Evaluate,
+    E::Output: CheckStatus,
+    R: Send,
+{
     let jobs = options.jobs.get();
     let stop = AtomicBool::new(false);
     let (job_tx, job_rx) = mpsc::sync_channel::<Vec<Job>>(jobs * 4);
     let (result_tx, result_rx) = mpsc::sync_channel::<Vec<Done<R>>>(jobs * 4);
     let job_rx = Arc::new(Mutex::new(job_rx));
-    let scorer = Scorer::new(matcher, &options.ignore);
     std::thread::scope(|scope| {
         let walker = {
             let stop = &stop;
@@ -244,12 +292,11 @@ pub fn run<R: Send>(
                 Walker::new(job_tx, options.follow_links, stop, progress).walk(inputs)
             })
         };
-        let scorer = &scorer;
         for _ in 0..jobs {
             let job_rx = Arc::clone(&job_rx);
             let result_tx = result_tx.clone();
             let render = &render;
-            scope.spawn(move || work(scorer, options, &job_rx, &result_tx, render));
+            scope.spawn(move || work(evaluator, options, &job_rx, &result_tx, render));
         }
         // Only the workers hold the ends now: when they stop, the walker's
         // sends fail and it stops too.
@@ -269,19 +316,19 @@ pub fn run<R: Send>(
 /// What a worker tells the main thread besides the rendered record.
 #[derive(Clone, Copy)]
 enum Tally {
-    Scored { bytes: usize },
+    Scored { bytes: usize, check_failed: bool },
     Failed,
 }
 
 /// A finished job: its index, its tally, its rendered record.
 type Done<R> = (u64, Tally, R);
 
-fn work<R>(
-    scorer: &Scorer<'_>,
+fn work<E: Evaluate<Output: CheckStatus>, R>(
+    evaluator: &E,
     options: &BatchOptions,
     jobs: &Mutex<Receiver<Vec<Job>>>,
     results: &SyncSender<Vec<Done<R>>>,
-    render: &(impl Fn(&Outcome) -> R + Sync),
+    render: &(impl Fn(&Outcome<E::Output>) -> R + Sync),
 ) {
     let mut scratch = Scratch::default();
     loop {
@@ -294,13 +341,14 @@ fn work<R>(
         };
         let mut done = Vec::with_capacity(chunk.len());
         for Job { index, work } in chunk {
-            let outcome = match work {
-                Work::Read(path) => score_file(&path, scorer, options, &mut scratch),
-                Work::Fail(err) => Outcome::Failed(err),
+            let (outcome, bytes) = match work {
+                Work::Read(path) => evaluate_file(&path, evaluator, &options.extract, &mut scratch),
+                Work::Fail(err) => (Outcome::Failed(err), 0),
             };
             let tally = match &outcome {
-                Outcome::Scored(summary) => Tally::Scored {
-                    bytes: summary.bytes,
+                Outcome::Scored(output) => Tally::Scored {
+                    bytes,
+                    check_failed: output.failed_checks(),
                 },
                 Outcome::Failed(_) => Tally::Failed,
             };
@@ -312,27 +360,30 @@ fn work<R>(
     }
 }
 
-/// Reads, matches and scores one file.
-pub fn score_file(
+/// Reads and evaluates one file; also says how many bytes of text it had.
+pub fn evaluate_file<E: Evaluate>(
     path: &Path,
-    scorer: &Scorer<'_>,
-    options: &BatchOptions,
+    evaluator: &E,
+    extract: &ExtractOptions,
     scratch: &mut Scratch,
-) -> Outcome {
+) -> (Outcome<E::Output>, usize) {
     let Some(name) = path.to_str() else {
-        return Outcome::Failed(InputError {
+        let err = InputError {
             path: path.to_string_lossy().into_owned(),
             kind: InputErrorKind::Unreadable {
                 detail: "the path is not valid UTF-8".to_string(),
             },
-        });
+        };
+        return (Outcome::Failed(err), 0);
     };
-    let document = match read_document(name, &options.extract) {
+    let document = match read_document(name, extract) {
         Ok(document) => document,
-        Err(err) => return Outcome::Failed(err),
+        Err(err) => return (Outcome::Failed(err), 0),
     };
-    let matches = scorer.matcher().count_with(&document.text, scratch);
-    Outcome::Scored(scorer.summarize(&document.path, &document.text, &matches))
+    match evaluator.evaluate(&document, scratch) {
+        Ok(output) => (Outcome::Scored(output), document.text.len()),
+        Err(err) => (Outcome::Failed(err), 0),
+    }
 }
 
 /// Delivers results in index order: a result that arrives early waits in
@@ -360,9 +411,13 @@ fn reorder<R>(
         for (index, tally, record) in chunk {
             progress.done();
             match tally {
-                Tally::Scored { bytes } => {
+                Tally::Scored {
+                    bytes,
+                    check_failed,
+                } => {
                     totals.scored += 1;
                     totals.bytes += bytes as u64;
+                    totals.check_failed += u64::from(check_failed);
                 }
                 Tally::Failed => totals.failed += 1,
             }

@@ -4,6 +4,7 @@
 //! progress bar (standard error, terminals only, never under CI), writes the
 //! output and prints the closing summary.
 
+use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
@@ -16,17 +17,21 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::GlobalArgs;
-use super::score::SelectionArgs;
+use super::compare::prepare_posting;
+use super::score::{CheckArgs, SelectionArgs};
 use crate::batch::{
-    self, BatchOptions, FileList, Inputs, NoProgress, Outcome, Progress, Sink, Totals,
+    self, BatchOptions, CheckStatus, Evaluate, FileList, Inputs, NoProgress, Outcome, PostingMatch,
+    PostingScorer, Progress, Scorer, Sink, Totals,
 };
 use crate::error::Exit;
-use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, InputError};
+use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, InputError, read_document};
 use crate::matching::Matcher;
 use crate::report::batch::{
-    RankedTable, SortKey, TableRow, csv_header, csv_record, jsonl_record, jsonl_summary,
-    write_table,
+    CheckFailure, RankedTable, SortKey, TableRow, csv_header, csv_record, failed_checks,
+    github_record, github_summary, jsonl_record, jsonl_summary, write_table,
 };
+use crate::report::batch_compare::{self, MatchRow, MatchTable};
+use crate::settings::CheckPlan;
 
 /// Shown after `rolefit batch --help`; the formats come from
 /// [`batch::SUPPORTED_EXTENSIONS`].
@@ -43,12 +48,20 @@ named on the command line or in --files-from are read whatever their name.
 CSV and JSON Lines records stream in walk order as documents are scored; the
 table ranks by score (highest first), then path.
 
+Checks (--min-score, --require, and those of rolefit.toml) run on every
+document; --format github prints one annotation per failed document.
+
+With --posting, each resume is compared with that job posting instead (as
+`rolefit compare` does) and ranked by match rate; a resume whose text is empty
+or garbled is refused and reported as failed.
+
 Supported formats: {}
 
 Exit codes:
-  0  every document found was scored
-  2  a document could not be read (it is reported; the others are scored),
-     or a usage or keyword-file error",
+  0  every document found was scored (and passed its checks)
+  1  a document failed a check (and every document could be read)
+  2  a document could not be read or was refused (it is reported; the others
+     are scored), or a usage or keyword-file error",
         formats.join(" ")
     )
 }
@@ -77,8 +90,20 @@ pub struct BatchArgs {
     /// Walk into symbolic links to folders (loops are detected and skipped)
     #[arg(long, short = 'L')]
     follow: bool,
+    /// Rank the resumes by their match with this job posting instead of
+    /// scoring them against the sets
+    #[arg(long, value_name = "POSTING")]
+    posting: Option<String>,
+    /// With --posting: count only exact forms and declared aliases, not stems
+    #[arg(long, requires = "posting")]
+    strict: bool,
     #[command(flatten)]
     selection: SelectionArgs,
+    #[command(flatten)]
+    checks: CheckArgs,
+    /// Print only failures: documents that failed a check or could not be read
+    #[arg(long, short)]
+    quiet: bool,
     /// Refuse input files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     max_size: u64,
@@ -93,13 +118,19 @@ enum BatchFormat {
     Csv,
     /// One JSON record per document, then a summary record
     Jsonl,
+    /// GitHub Actions annotations: one per failed document, then a summary line
+    Github,
 }
 
 impl BatchArgs {
     /// Runs the command.
     pub fn run(&self, global: &GlobalArgs, out: &mut dyn Write) -> Result<Exit> {
         let started = Instant::now();
-        if self.format != BatchFormat::Table && (self.sort_by.is_some() || self.top.is_some()) {
+        if matches!(
+            self.format,
+            BatchFormat::Csv | BatchFormat::Jsonl | BatchFormat::Github
+        ) && (self.sort_by.is_some() || self.top.is_some())
+        {
             bail!(
                 "--sort-by and --top rank the table; CSV and JSON Lines stream every document \
                  in walk order (sort them with your tools, e.g. `sort` or `jq`)"
@@ -107,8 +138,6 @@ impl BatchArgs {
         }
         let config = global.config()?;
         let sets = self.selection.resolve(global, config.as_ref());
-        let matcher = sets.matcher(&[])?;
-        let key = self.sort_key(&matcher)?;
         let options = BatchOptions {
             jobs: self.jobs.unwrap_or_else(|| {
                 std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN)
@@ -118,58 +147,200 @@ impl BatchArgs {
                 max_bytes: self.max_size,
                 ..ExtractOptions::default()
             },
-            ignore: sets.ignore.clone(),
         };
-        let inputs = self.inputs()?;
-        let bar = progress_bar();
-        let progress: &dyn Progress = match &bar {
-            Some(bar) => bar,
-            None => &NoProgress,
+        let totals = match &self.posting {
+            Some(posting) => {
+                self.refuse_checks_with_posting()?;
+                let posting = read_document(posting, &options.extract)?;
+                let prepared = prepare_posting(&sets, &posting, self.strict)?;
+                let scorer = PostingScorer::new(&prepared);
+                with_progress(|progress| {
+                    self.write_matches(&scorer, &posting.path, &options, progress, out)
+                })?
+            }
+            None => {
+                let plan = CheckPlan::new(config.as_ref(), self.checks.checks()?)?;
+                let matcher = sets.matcher(&plan.required_terms())?;
+                plan.validate(matcher.sets())?;
+                let key = self.sort_key(&matcher)?;
+                let scorer = Scorer::new(&matcher, &sets.ignore).with_checks(&plan);
+                let checks = !plan.is_empty();
+                with_progress(|progress| {
+                    self.write_scores(&scorer, &options, progress, key, checks, out)
+                })?
+            }
         };
-        let result = self.write(&matcher, inputs, &options, progress, key, out);
-        if let Some(bar) = bar {
-            // Cleared even on an error (a closed pipe): no half-drawn bar left behind.
-            bar.finish_and_clear();
+        if !self.quiet || totals.failed > 0 || totals.check_failed > 0 {
+            print_summary(&totals, started.elapsed());
         }
-        let totals = result?;
-        print_summary(&totals, started.elapsed());
         Ok(if totals.failed > 0 {
             Exit::Error
+        } else if totals.check_failed > 0 {
+            Exit::CheckFailed
         } else {
             Exit::Success
         })
     }
 
-    /// Scores everything and writes it in the chosen format.
-    fn write(
+    /// Checks and formats that need set scores are usage errors with --posting.
+    fn refuse_checks_with_posting(&self) -> Result<()> {
+        if self.checks.is_given() {
+            bail!(
+                "--min-score and --require check set scores; with --posting, resumes are \
+                 ranked by match rate (see `missing_required` in CSV or JSON Lines)"
+            );
+        }
+        if self.sort_by.is_some() {
+            bail!("--sort-by ranks by a set; with --posting the table ranks by match rate");
+        }
+        if self.format == BatchFormat::Github {
+            bail!("--format github annotates failed checks, which --posting does not run");
+        }
+        Ok(())
+    }
+
+    /// Scores everything against the sets and writes it in the chosen format.
+    fn write_scores(
         &self,
-        matcher: &Matcher,
-        inputs: Inputs,
+        scorer: &Scorer<'_>,
         options: &BatchOptions,
         progress: &dyn Progress,
         key: SortKey,
+        checks: bool,
         out: &mut dyn Write,
     ) -> Result<Totals> {
+        let matcher = scorer.matcher();
         let sets = matcher.sets();
+        let inputs = self.inputs()?;
+        let quiet = self.quiet;
+        // With --quiet, only failures make a record.
+        let shown = move |outcome: &Outcome| match outcome {
+            Outcome::Scored(document) => !quiet || document.failed_checks(),
+            Outcome::Failed(_) => true,
+        };
         Ok(match self.format {
             BatchFormat::Table => {
-                let ranking = Ranking { key, top: self.top };
-                table(matcher, inputs, options, progress, ranking, out)?
+                let ranking = Ranking {
+                    top: self.top,
+                    quiet,
+                };
+                let make_row = |outcome: &Outcome| match outcome {
+                    Outcome::Scored(document) => TableRecord::Row(
+                        TableRow::new(document, key),
+                        document.failed_checks().then(|| CheckFailure {
+                            path: document.path.clone(),
+                            failures: failed_checks(&document.checks),
+                        }),
+                    ),
+                    Outcome::Failed(err) => TableRecord::Failed(err.clone()),
+                };
+                let (rows, sink, totals) =
+                    ranked(scorer, inputs, options, progress, ranking, make_row)?;
+                write_table(
+                    out,
+                    &RankedTable {
+                        rows: &rows,
+                        sets,
+                        key,
+                        checks,
+                        failures: &sink.failures,
+                        check_failures: &sink.check_failures,
+                        totals: &totals,
+                    },
+                )
+                .context("cannot write the table")?;
+                totals
             }
             BatchFormat::Csv => {
                 let mut sink = LineSink::new(out);
                 sink.deliver(csv_header(sets))?;
-                let render = |outcome: &Outcome| csv_record(outcome, sets);
-                batch::run(matcher, inputs, options, progress, render, &mut sink)?
+                let render = |outcome: &Outcome| match shown(outcome) {
+                    true => csv_record(outcome, sets),
+                    false => Ok(Vec::new()),
+                };
+                batch::run(scorer, inputs, options, progress, render, &mut sink)?
             }
             BatchFormat::Jsonl => {
                 let mut sink = LineSink::new(out);
-                let render = |outcome: &Outcome| jsonl_record(outcome, sets);
-                let totals = batch::run(matcher, inputs, options, progress, render, &mut sink)?;
+                let render = |outcome: &Outcome| match shown(outcome) {
+                    true => jsonl_record(outcome, sets),
+                    false => Ok(Vec::new()),
+                };
+                let totals = batch::run(scorer, inputs, options, progress, render, &mut sink)?;
                 sink.deliver(jsonl_summary(&totals))?;
                 sink.idle()?;
                 totals
             }
+            BatchFormat::Github => {
+                let mut sink = LineSink::new(out);
+                let render = |outcome: &Outcome| Ok(github_record(outcome));
+                let totals = batch::run(scorer, inputs, options, progress, render, &mut sink)?;
+                sink.deliver(Ok(github_summary(&totals)))?;
+                sink.idle()?;
+                totals
+            }
+        })
+    }
+
+    /// Compares every resume with the posting and writes the ranking or the
+    /// records.
+    fn write_matches(
+        &self,
+        scorer: &PostingScorer<'_>,
+        posting: &str,
+        options: &BatchOptions,
+        progress: &dyn Progress,
+        out: &mut dyn Write,
+    ) -> Result<Totals> {
+        let inputs = self.inputs()?;
+        let quiet = self.quiet;
+        let shown =
+            move |outcome: &Outcome<PostingMatch>| !quiet || matches!(outcome, Outcome::Failed(_));
+        Ok(match self.format {
+            BatchFormat::Table => {
+                let ranking = Ranking {
+                    top: self.top,
+                    quiet,
+                };
+                let make_row = |outcome: &Outcome<PostingMatch>| match outcome {
+                    Outcome::Scored(matched) => TableRecord::Row(MatchRow::new(matched), None),
+                    Outcome::Failed(err) => TableRecord::Failed(err.clone()),
+                };
+                let (rows, sink, totals) =
+                    ranked(scorer, inputs, options, progress, ranking, make_row)?;
+                batch_compare::write_table(
+                    out,
+                    &MatchTable {
+                        posting,
+                        rows: &rows,
+                        failures: &sink.failures,
+                        totals: &totals,
+                    },
+                )
+                .context("cannot write the table")?;
+                totals
+            }
+            BatchFormat::Csv => {
+                let mut sink = LineSink::new(out);
+                sink.deliver(batch_compare::csv_header())?;
+                let render = |outcome: &Outcome<PostingMatch>| match shown(outcome) {
+                    true => batch_compare::csv_record(outcome, posting),
+                    false => Ok(Vec::new()),
+                };
+                batch::run(scorer, inputs, options, progress, render, &mut sink)?
+            }
+            BatchFormat::Jsonl => {
+                let mut sink = LineSink::new(out);
+                let render = |outcome: &Outcome<PostingMatch>| match shown(outcome) {
+                    true => batch_compare::jsonl_record(outcome, posting),
+                    false => Ok(Vec::new()),
+                };
+                let totals = batch::run(scorer, inputs, options, progress, render, &mut sink)?;
+                sink.deliver(jsonl_summary(&totals))?;
+                sink.idle()?;
+                totals
+            }
+            BatchFormat::Github => unreachable!("refused by refuse_checks_with_posting"),
         })
     }
 
@@ -215,92 +386,113 @@ impl BatchArgs {
     }
 }
 
-/// How the table ranks: by what, and how many rows it keeps.
+/// How the table keeps rows: how many, and whether only failures.
 #[derive(Clone, Copy)]
 struct Ranking {
-    key: SortKey,
     top: Option<usize>,
+    quiet: bool,
 }
 
-/// Scores into table rows and writes the ranked table. With `top`, only the
-/// `top` best rows are ever held (a bounded heap), so memory stays flat.
-fn table(
-    matcher: &Matcher,
+/// A ranked table's row type.
+trait Rank {
+    /// Table order: the better-ranked row is `Less`.
+    fn rank_order(&self, other: &Self) -> Ordering;
+}
+
+impl Rank for TableRow {
+    fn rank_order(&self, other: &Self) -> Ordering {
+        TableRow::rank_order(self, other)
+    }
+}
+
+impl Rank for MatchRow {
+    fn rank_order(&self, other: &Self) -> Ordering {
+        MatchRow::rank_order(self, other)
+    }
+}
+
+/// What a worker hands the table: a row (and its failed checks), or a failure.
+enum TableRecord<T> {
+    Row(T, Option<CheckFailure>),
+    Failed(InputError),
+}
+
+/// Evaluates everything into rows and ranks them. With `top`, only the `top`
+/// best rows are ever held (a bounded heap), so memory stays flat.
+fn ranked<E, T>(
+    evaluator: &E,
     inputs: Inputs,
     options: &BatchOptions,
     progress: &dyn Progress,
-    Ranking { key, top }: Ranking,
-    out: &mut dyn Write,
-) -> Result<Totals> {
+    ranking: Ranking,
+    make_row: impl Fn(&Outcome<E::Output>) -> TableRecord<T> + Sync,
+) -> Result<(Vec<T>, RowSink<T>, Totals)>
+where
+    E: Evaluate<Output: CheckStatus>,
+    T: Rank + Send,
+{
     let mut sink = RowSink {
         rows: BinaryHeap::new(),
-        top,
+        ranking,
         failures: Vec::new(),
+        check_failures: Vec::new(),
     };
-    let make_row = |outcome: &Outcome| match outcome {
-        Outcome::Scored(document) => Ok(TableRow::new(document, key)),
-        Outcome::Failed(err) => Err(err.clone()),
-    };
-    let totals = batch::run(matcher, inputs, options, progress, make_row, &mut sink)?;
-    let rows: Vec<TableRow> = sink
-        .rows
+    let totals = batch::run(evaluator, inputs, options, progress, make_row, &mut sink)?;
+    let rows: Vec<T> = std::mem::take(&mut sink.rows)
         .into_sorted_vec()
         .into_iter()
         .map(|r| r.0)
         .collect();
-    write_table(
-        out,
-        &RankedTable {
-            rows: &rows,
-            sets: matcher.sets(),
-            key,
-            failures: &sink.failures,
-            totals: &totals,
-        },
-    )
-    .context("cannot write the table")?;
-    Ok(totals)
+    Ok((rows, sink, totals))
 }
 
 /// A row ordered so that the heap's greatest is the worst-ranked.
-struct Ranked(TableRow);
+struct Ranked<T>(T);
 
-impl PartialEq for Ranked {
+impl<T: Rank> PartialEq for Ranked<T> {
     fn eq(&self, other: &Self) -> bool {
         self.cmp(other).is_eq()
     }
 }
 
-impl Eq for Ranked {}
+impl<T: Rank> Eq for Ranked<T> {}
 
-impl PartialOrd for Ranked {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+impl<T: Rank> PartialOrd for Ranked<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
 
-impl Ord for Ranked {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+impl<T: Rank> Ord for Ranked<T> {
+    fn cmp(&self, other: &Self) -> Ordering {
         self.0.rank_order(&other.0)
     }
 }
 
-struct RowSink {
-    rows: BinaryHeap<Ranked>,
-    top: Option<usize>,
+struct RowSink<T> {
+    rows: BinaryHeap<Ranked<T>>,
+    ranking: Ranking,
     failures: Vec<InputError>,
+    check_failures: Vec<CheckFailure>,
 }
 
-impl Sink<Result<TableRow, InputError>> for RowSink {
-    fn deliver(&mut self, record: Result<TableRow, InputError>) -> io::Result<()> {
+impl<T: Rank> Sink<TableRecord<T>> for RowSink<T> {
+    fn deliver(&mut self, record: TableRecord<T>) -> io::Result<()> {
         match record {
-            Ok(row) => {
+            TableRecord::Row(row, check_failure) => {
+                let failed = check_failure.is_some();
+                if let Some(failure) = check_failure {
+                    self.check_failures.push(failure);
+                }
+                if self.ranking.quiet && !failed {
+                    return Ok(());
+                }
                 self.rows.push(Ranked(row));
-                if self.top.is_some_and(|top| self.rows.len() > top) {
+                if self.ranking.top.is_some_and(|top| self.rows.len() > top) {
                     self.rows.pop();
                 }
             }
-            Err(err) => self.failures.push(err),
+            TableRecord::Failed(err) => self.failures.push(err),
         }
         Ok(())
     }
@@ -358,6 +550,21 @@ impl Progress for ProgressBar {
     }
 }
 
+/// Runs `write` with a progress bar (see [`progress_bar`]), cleared when it
+/// returns, even on an error (a closed pipe): no half-drawn bar left behind.
+fn with_progress<T>(write: impl FnOnce(&dyn Progress) -> Result<T>) -> Result<T> {
+    let bar = progress_bar();
+    let progress: &dyn Progress = match &bar {
+        Some(bar) => bar,
+        None => &NoProgress,
+    };
+    let result = write(progress);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    result
+}
+
 /// A progress bar on standard error when it is a terminal and CI is unset.
 fn progress_bar() -> Option<ProgressBar> {
     let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
@@ -384,8 +591,13 @@ fn print_summary(totals: &Totals, elapsed: Duration) {
     };
     let _ = writeln!(
         io::stderr().lock(),
-        "rolefit: {} scored, {} skipped, {} failed in {seconds:.2} s ({:.1} MB of text, {rate:.0} MB/s)",
+        "rolefit: {} scored{}, {} skipped, {} failed in {seconds:.2} s ({:.1} MB of text, {rate:.0} MB/s)",
         totals.scored,
+        if totals.check_failed > 0 {
+            format!(" ({} failed checks)", totals.check_failed)
+        } else {
+            String::new()
+        },
         totals.skipped.total(),
         totals.failed,
         totals.bytes as f64 / 1e6,

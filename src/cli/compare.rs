@@ -9,7 +9,7 @@ use super::GlobalArgs;
 use super::score::SelectionArgs;
 use crate::compare::{CompareOptions, PreparedPosting, TextProblem};
 use crate::error::Exit;
-use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, read_document};
+use crate::extract::{DEFAULT_MAX_BYTES, Document, ExtractOptions, read_document};
 use crate::report::{self, CompareReport, Format, RenderOptions};
 use crate::sets::load_sets;
 use crate::settings::SetSettings;
@@ -119,23 +119,9 @@ impl CompareArgs {
 /// Reads both documents, compares them and writes the report. Any unreadable,
 /// empty or garbled document is an error (exit code 2).
 fn compare(settings: &CompareSettings, out: &mut dyn Write) -> Result<Exit> {
-    let sets = settings
-        .sets
-        .selection
-        .apply(load_sets(&settings.sets.sources)?)?;
     let posting = read_document(&settings.posting, &settings.extract)?;
     let resume = read_document(&settings.resume, &settings.extract)?;
-    let options = CompareOptions {
-        strict: settings.strict,
-        ignore: settings.sets.ignore.clone(),
-    };
-    let prepared =
-        PreparedPosting::prepare(&posting.text, sets, options).map_err(|err| match err
-            .downcast::<TextProblem>()
-        {
-            Ok(problem) => anyhow!("{}: {problem}", posting.path),
-            Err(err) => err,
-        })?;
+    let prepared = prepare_posting(&settings.sets, &posting, settings.strict)?;
     let result = prepared
         .compare(&resume.text)
         .map_err(|problem| anyhow!("{}: {problem}", resume.path))?;
@@ -143,4 +129,24 @@ fn compare(settings: &CompareSettings, out: &mut dyn Write) -> Result<Exit> {
     report::write_compare(out, &report, settings.format, settings.render)
         .context("cannot write the report")?;
     Ok(Exit::Success)
+}
+
+/// Loads the sets and prepares `posting` for comparisons; empty or garbled
+/// posting text is an error naming the file.
+pub(super) fn prepare_posting(
+    sets: &SetSettings,
+    posting: &Document,
+    strict: bool,
+) -> Result<PreparedPosting> {
+    let options = CompareOptions {
+        strict,
+        ignore: sets.ignore.clone(),
+    };
+    let loaded = sets.selection.apply(load_sets(&sets.sources)?)?;
+    PreparedPosting::prepare(&posting.text, loaded, options).map_err(|err| {
+        match err.downcast::<TextProblem>() {
+            Ok(problem) => anyhow!("{}: {problem}", posting.path),
+            Err(err) => err,
+        }
+    })
 }

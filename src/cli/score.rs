@@ -69,6 +69,11 @@ pub struct CheckArgs {
 }
 
 impl CheckArgs {
+    /// Whether any check was given on the command line.
+    pub fn is_given(&self) -> bool {
+        !self.min_scores.is_empty() || !self.required.is_empty()
+    }
+
     /// The checks given on the command line.
     pub fn checks(&self) -> Result<Checks> {
         let mut checks = Checks::default();

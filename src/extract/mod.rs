@@ -276,6 +276,12 @@ pub enum InputErrorKind {
         /// Which limit.
         detail: String,
     },
+    /// The text was read but is refused for comparison with a posting: too
+    /// few words, or garbled ([`crate::compare::TextProblem`]).
+    Unusable {
+        /// What is wrong with the text.
+        detail: String,
+    },
 }
 
 impl InputErrorKind {
@@ -294,11 +300,12 @@ impl InputErrorKind {
             InputErrorKind::Encrypted { .. } => "encrypted",
             InputErrorKind::NoText { .. } => "no-text",
             InputErrorKind::TooComplex { .. } => "too-complex",
+            InputErrorKind::Unusable { .. } => "unusable",
         }
     }
 
     /// Every code [`InputErrorKind::code`] returns, for documentation and tests.
-    pub const CODES: [&'static str; 12] = [
+    pub const CODES: [&'static str; 13] = [
         "not-found",
         "is-directory",
         "unreadable",
@@ -311,6 +318,7 @@ impl InputErrorKind {
         "encrypted",
         "no-text",
         "too-complex",
+        "unusable",
     ];
 
     fn corrupt(format: InputFormat, detail: impl fmt::Display) -> Self {
@@ -369,6 +377,7 @@ impl fmt::Display for InputErrorKind {
             InputErrorKind::TooComplex { format, detail } => {
                 write!(f, "is a {format} file over a parsing limit: {detail}")
             }
+            InputErrorKind::Unusable { detail } => f.write_str(detail),
         }
     }
 }

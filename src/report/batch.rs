@@ -11,7 +11,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::format_number;
+use super::github::{CHECK_FAILED_TITLE, error_annotation};
 use crate::batch::{DocumentSummary, Outcome, Totals};
+use crate::checks::CheckOutcome;
 use crate::extract::InputError;
 use crate::sets::KeywordSet;
 
@@ -39,6 +41,9 @@ pub struct DocumentLine<'a> {
     pub words: usize,
     /// One entry per set, in set order.
     pub sets: Vec<SetLine<'a>>,
+    /// The outcomes of the checks that apply to the document (empty without
+    /// checks).
+    pub checks: &'a [CheckOutcome],
 }
 
 /// One set's numbers in a [`DocumentLine`].
@@ -82,6 +87,8 @@ pub struct SummaryLine {
     pub scored: u64,
     /// Documents that could not be read.
     pub failed: u64,
+    /// Documents scored that failed a check.
+    pub check_failed: u64,
     /// Entries skipped by the walk: hidden, unsupported format, other.
     pub skipped: u64,
     /// Hidden files and folders skipped.
@@ -115,6 +122,7 @@ pub fn jsonl_record(outcome: &Outcome, sets: &[KeywordSet]) -> io::Result<Vec<u8
                     terms: tally.terms,
                 })
                 .collect(),
+            checks: &document.checks,
         })?,
         Outcome::Failed(err) => serde_json::to_vec(&error_line(err))?,
     };
@@ -122,7 +130,8 @@ pub fn jsonl_record(outcome: &Outcome, sets: &[KeywordSet]) -> io::Result<Vec<u8
     Ok(line)
 }
 
-fn error_line(err: &InputError) -> ErrorLine<'_> {
+/// The JSON Lines record of a document that could not be read.
+pub(super) fn error_line(err: &InputError) -> ErrorLine<'_> {
     ErrorLine {
         record_type: "error",
         schema_version: BATCH_SCHEMA_VERSION,
@@ -139,6 +148,7 @@ pub fn jsonl_summary(totals: &Totals) -> io::Result<Vec<u8>> {
         schema_version: BATCH_SCHEMA_VERSION,
         scored: totals.scored,
         failed: totals.failed,
+        check_failed: totals.check_failed,
         skipped: totals.skipped.total(),
         skipped_hidden: totals.skipped.hidden,
         skipped_unsupported: totals.skipped.unsupported,
@@ -148,7 +158,7 @@ pub fn jsonl_summary(totals: &Totals) -> io::Result<Vec<u8>> {
 }
 
 /// The CSV columns before the per-set ones.
-pub const CSV_FIXED_COLUMNS: [&str; 8] = [
+pub const CSV_FIXED_COLUMNS: [&str; 10] = [
     "type",
     "path",
     "fit",
@@ -157,6 +167,8 @@ pub const CSV_FIXED_COLUMNS: [&str; 8] = [
     "words",
     "error_code",
     "error_message",
+    "checks",
+    "failed_checks",
 ];
 
 /// The CSV header line: [`CSV_FIXED_COLUMNS`], then `<id>_score`,
@@ -188,6 +200,8 @@ pub fn csv_record(outcome: &Outcome, sets: &[KeywordSet]) -> io::Result<Vec<u8>>
                 document.words.to_string(),
                 String::new(),
                 String::new(),
+                check_status(&document.checks).to_string(),
+                failed_checks(&document.checks).join("; "),
             ]);
             for tally in &document.sets {
                 fields.extend([
@@ -207,6 +221,8 @@ pub fn csv_record(outcome: &Outcome, sets: &[KeywordSet]) -> io::Result<Vec<u8>>
                 String::new(),
                 err.kind.code().to_string(),
                 err.kind.to_string(),
+                String::new(),
+                String::new(),
             ]);
             fields.resize(CSV_FIXED_COLUMNS.len() + 3 * sets.len(), String::new());
         }
@@ -214,7 +230,77 @@ pub fn csv_record(outcome: &Outcome, sets: &[KeywordSet]) -> io::Result<Vec<u8>>
     csv_line(&fields)
 }
 
-fn csv_line(fields: &[String]) -> io::Result<Vec<u8>> {
+/// `pass`, `fail`, or empty when no check applies.
+fn check_status(checks: &[CheckOutcome]) -> &'static str {
+    if checks.is_empty() {
+        ""
+    } else if checks.iter().all(|check| check.passed) {
+        "pass"
+    } else {
+        "fail"
+    }
+}
+
+/// The failed checks, each as `message (check)`.
+pub fn failed_checks(checks: &[CheckOutcome]) -> Vec<String> {
+    checks
+        .iter()
+        .filter(|check| !check.passed)
+        .map(|check| format!("{} ({})", check.message, check.check))
+        .collect()
+}
+
+/// The GitHub Actions annotation for an outcome, newline included: one per
+/// document that failed its checks (all of them in one message) or could not
+/// be read; nothing for a document that passed.
+pub fn github_record(outcome: &Outcome) -> Vec<u8> {
+    match outcome {
+        Outcome::Scored(document) if document.failed_checks() => error_annotation(
+            &document.path,
+            CHECK_FAILED_TITLE,
+            &format!(
+                "{}: {}",
+                document.path,
+                failed_checks(&document.checks).join("; ")
+            ),
+        )
+        .into_bytes(),
+        Outcome::Scored(_) => Vec::new(),
+        Outcome::Failed(err) => github_error(err),
+    }
+}
+
+/// The GitHub Actions annotation for a document that could not be read.
+pub fn github_error(err: &InputError) -> Vec<u8> {
+    error_annotation(
+        &err.path,
+        "rolefit cannot read the file",
+        &format!("{err} [{}]", err.kind.code()),
+    )
+    .into_bytes()
+}
+
+/// The line that closes `--format github` output.
+pub fn github_summary(totals: &Totals) -> Vec<u8> {
+    let mut line = if totals.check_failed == 0 {
+        format!(
+            "rolefit: all {} documents passed their checks",
+            totals.scored
+        )
+    } else {
+        format!(
+            "rolefit: {} of {} documents failed their checks",
+            totals.check_failed, totals.scored
+        )
+    };
+    if totals.failed > 0 {
+        line.push_str(&format!("; {} could not be read", totals.failed));
+    }
+    line.push('\n');
+    line.into_bytes()
+}
+
+pub(super) fn csv_line(fields: &[String]) -> io::Result<Vec<u8>> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .buffer_capacity(512)
@@ -224,9 +310,6 @@ fn csv_line(fields: &[String]) -> io::Result<Vec<u8>> {
         .into_inner()
         .map_err(|err| io::Error::other(err.to_string()))
 }
-
-/// Table columns aligned right: rank, score, matched.
-const RIGHT_ALIGNED: [usize; 3] = [0, 1, 4];
 
 /// One row of the ranked table: the little a batch keeps per document.
 #[derive(Debug, Clone, PartialEq)]
@@ -243,6 +326,8 @@ pub struct TableRow {
     pub matched: usize,
     /// Terms looked for (of the ranking set, or of all sets).
     pub terms: usize,
+    /// Whether its checks passed; `None` when none apply.
+    pub passed: Option<bool>,
 }
 
 /// What the table ranks by.
@@ -276,16 +361,30 @@ impl TableRow {
             level: document.level,
             matched,
             terms,
+            passed: (!document.checks.is_empty()).then(|| !document.failed_checks()),
         }
     }
 
     /// Table order: higher score first, then path.
     pub fn rank_order(&self, other: &Self) -> Ordering {
-        other
-            .score
-            .total_cmp(&self.score)
-            .then_with(|| self.path.cmp(&other.path))
+        rank_order(self.score, &self.path, other.score, &other.path)
     }
+}
+
+/// Table order of two documents: higher score first, then path.
+pub fn rank_order(score: f64, path: &str, other_score: f64, other_path: &str) -> Ordering {
+    other_score
+        .total_cmp(&score)
+        .then_with(|| path.cmp(other_path))
+}
+
+/// A document that failed its checks, for the table's summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckFailure {
+    /// The path.
+    pub path: String,
+    /// The failed checks, as [`failed_checks`] words them.
+    pub failures: Vec<String>,
 }
 
 /// Everything the ranked table shows.
@@ -296,98 +395,149 @@ pub struct RankedTable<'a> {
     pub sets: &'a [KeywordSet],
     /// What the score column holds.
     pub key: SortKey,
+    /// Whether checks ran: the table then has a Checks column.
+    pub checks: bool,
     /// The documents that failed, in walk order.
     pub failures: &'a [InputError],
+    /// The documents that failed their checks, in walk order.
+    pub check_failures: &'a [CheckFailure],
     /// The counts.
     pub totals: &'a Totals,
 }
 
 /// Writes the ranked table, then a summary of what was scored, skipped and
 /// failed, with each failure's reason.
-///
-/// The table is drawn here rather than with comfy-table: it may have a
-/// hundred thousand rows, and this writes them one by one, in the same box
-/// style as the other tables, with no copy of the cells.
 pub fn write_table(out: &mut dyn Write, table: &RankedTable<'_>) -> io::Result<()> {
     let score_header = match table.key {
         SortKey::Fit => "Fit",
         SortKey::Set(index) => table.sets.get(index).map_or("Score", |set| set.id.as_str()),
     };
-    if !table.rows.is_empty() {
-        let header = [
-            "Rank",
-            score_header,
-            "Best specialization",
-            "Level",
-            "Matched",
-            "File",
-        ];
-        let cells = |rank: usize, row: &TableRow| -> [String; 6] {
-            [
-                rank.to_string(),
-                format_number(row.score),
-                set_id(table.sets, row.best_specialization)
-                    .unwrap_or("none")
-                    .to_string(),
-                set_id(table.sets, row.level)
-                    .unwrap_or("unknown")
-                    .to_string(),
-                format!("{}/{}", row.matched, row.terms),
-                row.path.clone(),
-            ]
-        };
-        let mut widths = header.map(|h| h.chars().count());
-        for (index, row) in table.rows.iter().enumerate() {
-            for (width, cell) in widths.iter_mut().zip(cells(index + 1, row)) {
-                *width = (*width).max(cell.chars().count());
-            }
-        }
-        let rule = |left: &str, fill: &str, middle: &str, right: &str| {
-            let parts: Vec<String> = widths.iter().map(|w| fill.repeat(w + 2)).collect();
-            format!("{left}{}{right}", parts.join(middle))
-        };
-        let line = |cells: &[&str]| {
-            let parts: Vec<String> = cells
-                .iter()
-                .zip(widths)
-                .enumerate()
-                .map(|(column, (cell, width))| {
-                    if RIGHT_ALIGNED.contains(&column) {
-                        format!(" {cell:>width$} ")
-                    } else {
-                        format!(" {cell:<width$} ")
-                    }
-                })
-                .collect();
-            format!("│{}│", parts.join("┆"))
-        };
-        writeln!(out, "{}", rule("╭", "─", "┬", "╮"))?;
-        writeln!(out, "{}", line(&header))?;
-        writeln!(out, "{}", rule("╞", "═", "╪", "╡"))?;
-        for (index, row) in table.rows.iter().enumerate() {
-            let cells = cells(index + 1, row);
-            writeln!(out, "{}", line(&cells.each_ref().map(String::as_str)))?;
-        }
-        writeln!(out, "{}", rule("╰", "─", "┴", "╯"))?;
+    let mut header = vec![
+        "Rank",
+        score_header,
+        "Best specialization",
+        "Level",
+        "Matched",
+    ];
+    if table.checks {
+        header.push("Checks");
     }
-    let totals = table.totals;
-    let shown = if (table.rows.len() as u64) < totals.scored {
-        format!(" (top {} shown)", table.rows.len())
+    header.push("File");
+    let cells = |rank: usize| -> Vec<String> {
+        let row = &table.rows[rank];
+        let mut cells = vec![
+            (rank + 1).to_string(),
+            format_number(row.score),
+            set_id(table.sets, row.best_specialization)
+                .unwrap_or("none")
+                .to_string(),
+            set_id(table.sets, row.level)
+                .unwrap_or("unknown")
+                .to_string(),
+            format!("{}/{}", row.matched, row.terms),
+        ];
+        if table.checks {
+            cells.push(
+                match row.passed {
+                    Some(true) => "pass",
+                    Some(false) => "FAIL",
+                    None => "",
+                }
+                .to_string(),
+            );
+        }
+        cells.push(row.path.clone());
+        cells
+    };
+    draw_table(out, &header, &[0, 1, 4], table.rows.len(), cells)?;
+    write_totals(out, table.totals, table.rows.len())?;
+    for failure in table.check_failures {
+        writeln!(
+            out,
+            "check failed: {}: {}",
+            failure.path,
+            failure.failures.join("; ")
+        )?;
+    }
+    for failure in table.failures {
+        writeln!(out, "failed: {failure} [{}]", failure.kind.code())?;
+    }
+    Ok(())
+}
+
+/// The summary line under a batch table: scored, failed, skipped.
+pub(super) fn write_totals(out: &mut dyn Write, totals: &Totals, shown: usize) -> io::Result<()> {
+    let top = if (shown as u64) < totals.scored {
+        format!(" (top {shown} shown)")
+    } else {
+        String::new()
+    };
+    let check_failed = if totals.check_failed > 0 {
+        format!(", {} failed checks", totals.check_failed)
     } else {
         String::new()
     };
     writeln!(
         out,
-        "{} scored{shown}, {} failed, {} skipped ({} hidden, {} unsupported, {} other)",
+        "{} scored{top}{check_failed}, {} failed, {} skipped ({} hidden, {} unsupported, {} other)",
         totals.scored,
         totals.failed,
         totals.skipped.total(),
         totals.skipped.hidden,
         totals.skipped.unsupported,
         totals.skipped.other
-    )?;
-    for failure in table.failures {
-        writeln!(out, "failed: {failure} [{}]", failure.kind.code())?;
+    )
+}
+
+/// Draws a table of `rows` rows, `cells(i)` giving row `i`, in the box style
+/// of the other tables; nothing when there are no rows. Columns whose indices
+/// are in `right_aligned` are aligned right.
+///
+/// Drawn here rather than with comfy-table: a batch table may have a hundred
+/// thousand rows, and this writes them one by one, making each row's cells
+/// twice (once to measure) instead of holding them all.
+pub(super) fn draw_table(
+    out: &mut dyn Write,
+    header: &[&str],
+    right_aligned: &[usize],
+    rows: usize,
+    cells: impl Fn(usize) -> Vec<String>,
+) -> io::Result<()> {
+    if rows == 0 {
+        return Ok(());
     }
-    Ok(())
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in 0..rows {
+        for (width, cell) in widths.iter_mut().zip(cells(row)) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let rule = |left: &str, fill: &str, middle: &str, right: &str| {
+        let parts: Vec<String> = widths.iter().map(|w| fill.repeat(w + 2)).collect();
+        format!("{left}{}{right}", parts.join(middle))
+    };
+    let line = |cells: &[&str]| {
+        let parts: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(column, (cell, &width))| {
+                if right_aligned.contains(&column) {
+                    format!(" {cell:>width$} ")
+                } else {
+                    format!(" {cell:<width$} ")
+                }
+            })
+            .collect();
+        format!("│{}│", parts.join("┆"))
+    };
+    writeln!(out, "{}", rule("╭", "─", "┬", "╮"))?;
+    writeln!(out, "{}", line(header))?;
+    writeln!(out, "{}", rule("╞", "═", "╪", "╡"))?;
+    for row in 0..rows {
+        let cells = cells(row);
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        writeln!(out, "{}", line(&cells))?;
+    }
+    writeln!(out, "{}", rule("╰", "─", "┴", "╯"))
 }

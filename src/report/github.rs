@@ -8,6 +8,9 @@ use std::io::{self, Write};
 
 use super::ScoreReport;
 
+/// The title of an annotation for a document that failed its checks.
+pub(crate) const CHECK_FAILED_TITLE: &str = "rolefit check failed";
+
 /// Escapes the message part of a workflow command.
 fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
@@ -18,6 +21,16 @@ fn escape_data(text: &str) -> String {
 /// Escapes a property value (file, title) of a workflow command.
 fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// An error annotation on line 1 of `file`, newline included.
+pub(crate) fn error_annotation(file: &str, title: &str, message: &str) -> String {
+    format!(
+        "::error file={},line=1,title={}::{}\n",
+        escape_property(file),
+        escape_property(title),
+        escape_data(message)
+    )
 }
 
 pub fn write_score(out: &mut dyn Write, report: &ScoreReport) -> io::Result<()> {
@@ -34,12 +47,13 @@ pub fn write_score(out: &mut dyn Write, report: &ScoreReport) -> io::Result<()> 
         }
         failed += 1;
         let path = &document.score.path;
-        writeln!(
-            out,
-            "::error file={},line=1,title={}::{}",
-            escape_property(path),
-            escape_property("rolefit check failed"),
-            escape_data(&format!("{path}: {}", failures.join("; ")))
+        out.write_all(
+            error_annotation(
+                path,
+                CHECK_FAILED_TITLE,
+                &format!("{path}: {}", failures.join("; ")),
+            )
+            .as_bytes(),
         )?;
     }
     let total = report.documents.len();

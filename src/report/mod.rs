@@ -5,6 +5,7 @@
 //! comfy-table and colour.
 
 pub mod batch;
+pub mod batch_compare;
 mod compare;
 mod github;
 mod json;
