@@ -981,9 +981,14 @@ fn quiet_prints_only_failures() {
         "the failure, then the summary"
     );
 
+    let ran = batch(&sandbox, &["in", "--quiet", "--min-score", "api=50"]);
+    assert_eq!(ran.code, 1);
+    assert!(ran.stdout.contains(" FAIL "), "{}", ran.stdout);
+    assert!(!ran.stdout.contains(" pass "), "{}", ran.stdout);
+
     let ran = batch(&sandbox, &["in", "--quiet", "--min-score", "api=0"]);
     assert_eq!(ran.code, 0);
-    assert!(!ran.stdout.contains("in/"), "{}", ran.stdout);
+    assert_eq!(ran.stdout, "", "nothing failed, nothing shown");
     assert_eq!(ran.stderr, "", "nothing failed, nothing said");
 }
 

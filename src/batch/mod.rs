@@ -215,6 +215,13 @@ pub struct Totals {
     pub skipped: Skipped,
 }
 
+impl Totals {
+    /// Whether a document failed: unreadable, refused, or a failed check.
+    pub fn any_failure(&self) -> bool {
+        self.failed > 0 || self.check_failed > 0
+    }
+}
+
 /// Entries a folder walk passed over, by reason.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Skipped {

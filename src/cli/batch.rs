@@ -170,7 +170,7 @@ impl BatchArgs {
                 })?
             }
         };
-        if !self.quiet || totals.failed > 0 || totals.check_failed > 0 {
+        if !self.quiet || totals.any_failure() {
             print_summary(&totals, started.elapsed());
         }
         Ok(if totals.failed > 0 {
@@ -236,6 +236,9 @@ impl BatchArgs {
                 };
                 let (rows, sink, totals) =
                     ranked(scorer, inputs, options, progress, ranking, make_row)?;
+                if quiet && !totals.any_failure() {
+                    return Ok(totals);
+                }
                 write_table(
                     out,
                     &RankedTable {
@@ -308,6 +311,9 @@ impl BatchArgs {
                 };
                 let (rows, sink, totals) =
                     ranked(scorer, inputs, options, progress, ranking, make_row)?;
+                if quiet && !totals.any_failure() {
+                    return Ok(totals);
+                }
                 batch_compare::write_table(
                     out,
                     &MatchTable {
