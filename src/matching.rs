@@ -26,7 +26,7 @@ use anyhow::{Result, bail};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::analyze::{Analyzer, fold_case, for_each_word};
+use crate::analyze::{Analyzer, Words, fold_case, for_each_word};
 use crate::sets::KeywordSet;
 
 /// The most words a phrase form may have.
@@ -159,6 +159,9 @@ pub struct Scratch {
     last_end: Vec<usize>,
     symbol_bytes: Vec<usize>,
     regions: Vec<Range<usize>>,
+    /// How a surface (as written) matched each term it was credited to:
+    /// [`Matcher::classify`] once per spelling, not per occurrence.
+    kinds: KindCache,
 }
 
 #[derive(Clone, Copy)]
@@ -314,7 +317,6 @@ impl Matcher {
     fn find_phrases(&self, text: &str, scratch: &mut Scratch) -> usize {
         let mut recent = [BLANK; MAX_PHRASE_WORDS];
         let mut count = 0usize;
-        let mut protected_index = 0;
         let Scratch {
             word_units,
             folded,
@@ -322,19 +324,27 @@ impl Matcher {
             protected,
             ..
         } = scratch;
-        for_each_word(text, |word| {
-            while protected_index < protected.len() && protected[protected_index].end <= word.start
-            {
-                protected_index += 1;
-            }
+        let mut protected_index = 0;
+        // Where the protected span at `protected_index` starts: a word ending
+        // before it (nearly every word) needs no other check.
+        let mut protected_from = protected.first().map_or(usize::MAX, |span| span.start);
+        for word in Words::new(text) {
             let slot = count % MAX_PHRASE_WORDS;
             count += 1;
-            let is_protected = protected
-                .get(protected_index)
-                .is_some_and(|span| span.start < word.end());
-            if is_protected {
-                recent[slot] = BLANK;
-                return;
+            if word.end() > protected_from {
+                while protected
+                    .get(protected_index)
+                    .is_some_and(|span| span.end <= word.start)
+                {
+                    protected_index += 1;
+                }
+                protected_from = protected
+                    .get(protected_index)
+                    .map_or(usize::MAX, |span| span.start);
+                if protected_from < word.end() {
+                    recent[slot] = BLANK;
+                    continue;
+                }
             }
             let rest = &text.as_bytes()[word.start..];
             let units = self.units_of(word.text, rest, word_units, folded);
@@ -344,28 +354,55 @@ impl Matcher {
                 line: word.line,
                 break_before: word.break_before,
             };
-            for unit in units {
-                if unit == NO_UNIT {
-                    continue;
-                }
-                for &phrase_index in &self.phrases_by_last_unit[unit as usize] {
-                    let phrase = &self.phrases[phrase_index as usize];
-                    if let Some(first) = phrase_start(&recent, count, &phrase.units) {
-                        occurrences.push(Occurrence {
-                            pattern: phrase.pattern,
-                            start: first.start,
-                            end: word.end(),
-                            line: first.line,
-                        });
-                    }
-                }
+            // Most words end no phrase: no call for them.
+            if units.iter().any(|&unit| self.ends_phrase(unit)) {
+                self.phrases_ending(&recent, count, word.end(), occurrences);
             }
-        });
+        }
         count
     }
 
+    /// Whether some phrase ends in `unit` (false for [`NO_UNIT`]).
+    #[inline(always)]
+    fn ends_phrase(&self, unit: u32) -> bool {
+        self.phrases_by_last_unit
+            .get(unit as usize)
+            .is_some_and(|phrases| !phrases.is_empty())
+    }
+
+    /// Records the phrases that end at the newest of `count` recent words,
+    /// which ends at byte `end`.
+    #[inline(never)]
+    fn phrases_ending(
+        &self,
+        recent: &[RecentWord; MAX_PHRASE_WORDS],
+        count: usize,
+        end: usize,
+        occurrences: &mut Vec<Occurrence>,
+    ) {
+        let units = recent[(count - 1) % MAX_PHRASE_WORDS].units;
+        for unit in units {
+            if unit == NO_UNIT {
+                continue;
+            }
+            for &phrase_index in &self.phrases_by_last_unit[unit as usize] {
+                let phrase = &self.phrases[phrase_index as usize];
+                if let Some(first) = phrase_start(recent, count, &phrase.units) {
+                    occurrences.push(Occurrence {
+                        pattern: phrase.pattern,
+                        start: first.start,
+                        end,
+                        line: first.line,
+                    });
+                }
+            }
+        }
+    }
+
     /// The units of one word as written, through the per-[`Scratch`] cache.
-    /// `rest` is the text from the word on.
+    /// `rest` is the text from the word on. Inlined: a cached word (nearly
+    /// every word) costs a hash and a compare, no call.
+    #[inline(always)]
     fn units_of(
         &self,
         word: &str,
@@ -373,9 +410,22 @@ impl Matcher {
         cache: &mut WordCache,
         folded: &mut String,
     ) -> [u32; UNITS_PER_WORD] {
-        if let Some(units) = cache.get(word, rest) {
-            return units;
+        match cache.get(word, rest) {
+            Some(units) => units,
+            None => self.units_of_new(word, cache, folded),
         }
+    }
+
+    /// The units of a word not in the cache yet, which it then holds. Out of
+    /// line, so the stemmer's code does not weigh on the cached path.
+    #[cold]
+    #[inline(never)]
+    fn units_of_new(
+        &self,
+        word: &str,
+        cache: &mut WordCache,
+        folded: &mut String,
+    ) -> [u32; UNITS_PER_WORD] {
         let units = self.compute_units(word, folded);
         cache.insert(word, units);
         units
@@ -445,7 +495,9 @@ impl Matcher {
                 term_hits.count += 1;
                 if evidence == Evidence::Skip {
                     if term_hits.how != Some(MatchKind::Exact) {
-                        let how = self.classify(term, surface);
+                        let how = scratch
+                            .kinds
+                            .get_or_insert(owner.term, surface, || self.classify(term, surface));
                         term_hits.how = term_hits.how.max(Some(how));
                     }
                     continue;
@@ -487,6 +539,38 @@ impl Matcher {
         } else {
             MatchKind::Stem
         }
+    }
+}
+
+/// The kinds [`Matcher::classify`] gave, by surface and term; at most
+/// [`KIND_CACHE_LIMIT`] surfaces.
+#[derive(Default)]
+struct KindCache {
+    kinds: FxHashMap<Box<str>, Vec<(u32, MatchKind)>>,
+}
+
+const KIND_CACHE_LIMIT: usize = 10_000;
+
+impl KindCache {
+    fn get_or_insert(
+        &mut self,
+        term: u32,
+        surface: &str,
+        classify: impl FnOnce() -> MatchKind,
+    ) -> MatchKind {
+        if let Some(kinds) = self.kinds.get_mut(surface) {
+            if let Some(&(_, kind)) = kinds.iter().find(|(t, _)| *t == term) {
+                return kind;
+            }
+            let kind = classify();
+            kinds.push((term, kind));
+            return kind;
+        }
+        let kind = classify();
+        if self.kinds.len() < KIND_CACHE_LIMIT {
+            self.kinds.insert(surface.into(), vec![(term, kind)]);
+        }
+        kind
     }
 }
 
@@ -561,9 +645,11 @@ impl SymbolScan {
 
 /// The word → units cache of a [`Scratch`]: an open-addressing table whose
 /// keys, words of up to [`INLINE_WORD`] bytes, are held inline, so a lookup
-/// hashes three machine words and compares them, with no pointer to follow
-/// and no `memcmp` call; the rare longer words go to a map. Holds at most
-/// [`WORD_CACHE_LIMIT`] words.
+/// hashes two machine words and compares them, with no pointer to follow
+/// and no `memcmp` call; the rare longer words go to a map. A slot is 32
+/// bytes, two to a cache line, and the table is at most three quarters full,
+/// so the few hundred words of everyday text stay in the fastest cache.
+/// Holds at most [`WORD_CACHE_LIMIT`] words.
 #[derive(Default)]
 struct WordCache {
     slots: Vec<CacheSlot>,
@@ -571,24 +657,28 @@ struct WordCache {
     long: FxHashMap<Box<str>, [u32; UNITS_PER_WORD]>,
 }
 
+/// Machine words in an inline key.
+const KEY_WORDS: usize = 2;
+
 /// Longest word kept inline: the key's last byte holds the length.
-const INLINE_WORD: usize = 23;
+const INLINE_WORD: usize = 8 * KEY_WORDS - 1;
 
 #[derive(Clone, Copy, Default)]
 struct CacheSlot {
     /// The word's bytes, zero-padded, with its length in the last byte; all
     /// zero for an empty slot (no word is empty).
-    key: [u64; 3],
+    key: [u64; KEY_WORDS],
     units: [u32; UNITS_PER_WORD],
 }
 
 impl WordCache {
     /// The inline key of `word`, which `rest` starts with (`rest` runs on to
-    /// the end of the text): its bytes, zero-padded, and its length. With 24
-    /// bytes in `rest`, three loads and masks make it, straight from the
+    /// the end of the text): its bytes, zero-padded, and its length. With 16
+    /// bytes in `rest`, two loads and masks make it, straight from the
     /// text: copying the word into a buffer first costs a store-forwarding
     /// stall on every lookup.
-    fn key(word: &str, rest: &[u8]) -> Option<[u64; 3]> {
+    #[inline(always)]
+    fn key(word: &str, rest: &[u8]) -> Option<[u64; KEY_WORDS]> {
         /// `KEEP[n]` keeps the first `n` bytes of a little-endian word.
         const KEEP: [u64; 9] = {
             let mut masks = [u64::MAX; 9];
@@ -603,32 +693,33 @@ impl WordCache {
         if len > INLINE_WORD {
             return None;
         }
-        let window: [u8; 24] = match rest.get(..24).and_then(|w| w.try_into().ok()) {
-            Some(window) => window,
+        let window: [u8; 8 * KEY_WORDS] = match rest.first_chunk() {
+            Some(window) => *window,
             None => {
-                let mut buffer = [0u8; 24];
+                let mut buffer = [0u8; 8 * KEY_WORDS];
                 buffer[..len].copy_from_slice(word.as_bytes());
                 buffer
             }
         };
-        let mut key = [0u64; 3];
+        let mut key = [0u64; KEY_WORDS];
         for (index, part) in key.iter_mut().enumerate() {
             let mut eight = [0u8; 8];
             eight.copy_from_slice(&window[8 * index..8 * index + 8]);
             let keep = len.saturating_sub(8 * index).min(8);
             *part = u64::from_le_bytes(eight) & KEEP[keep];
         }
-        key[2] |= (len as u64) << 56;
+        key[KEY_WORDS - 1] |= (len as u64) << 56;
         Some(key)
     }
 
-    fn slot_of(&self, key: &[u64; 3]) -> usize {
-        let mixed = (key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42))
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    #[inline(always)]
+    fn slot_of(&self, key: &[u64; KEY_WORDS]) -> usize {
+        let mixed = (key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         (mixed >> 32) as usize & (self.slots.len() - 1)
     }
 
     /// The units of `word`, which `rest` starts with, if cached.
+    #[inline(always)]
     fn get(&self, word: &str, rest: &[u8]) -> Option<[u32; UNITS_PER_WORD]> {
         let Some(key) = Self::key(word, rest) else {
             return self.long.get(word).copied();
@@ -642,10 +733,10 @@ impl WordCache {
             let slot = &self.slots[index];
             // Part by part, in registers: comparing the arrays whole makes the
             // compiler spill the key and reload it wider, a store-forwarding stall.
-            if slot.key[0] == key[0] && slot.key[1] == key[1] && slot.key[2] == key[2] {
+            if slot.key[0] == key[0] && slot.key[1] == key[1] {
                 return Some(slot.units);
             }
-            if slot.key[2] == 0 {
+            if slot.key[1] == 0 {
                 return None;
             }
             index = (index + 1) & mask;
@@ -660,12 +751,12 @@ impl WordCache {
             self.long.insert(word.into(), units);
             return;
         };
-        if (self.inline + 1) * 2 > self.slots.len() {
+        if (self.inline + 1) * 4 > self.slots.len() * 3 {
             self.grow();
         }
         let mask = self.slots.len() - 1;
         let mut index = self.slot_of(&key);
-        while self.slots[index].key[2] != 0 {
+        while self.slots[index].key[1] != 0 {
             if self.slots[index].key == key {
                 return;
             }
@@ -680,9 +771,9 @@ impl WordCache {
         let size = (self.slots.len() * 2).max(1024);
         let old = std::mem::replace(&mut self.slots, vec![CacheSlot::default(); size]);
         let mask = size - 1;
-        for slot in old.into_iter().filter(|slot| slot.key[2] != 0) {
+        for slot in old.into_iter().filter(|slot| slot.key[1] != 0) {
             let mut index = self.slot_of(&slot.key);
-            while self.slots[index].key[2] != 0 {
+            while self.slots[index].key[1] != 0 {
                 index = (index + 1) & mask;
             }
             self.slots[index] = slot;
@@ -1252,7 +1343,7 @@ name = "lead"
         for word in &words {
             let first = words.iter().position(|w| w == word).unwrap() as u32;
             // Looked up alone, and followed by more text as in a document.
-            let in_text = format!("{word} and more text after it, past 24 bytes");
+            let in_text = format!("{word} and more text after it, past 16 bytes");
             assert_eq!(
                 cache.get(word, word.as_bytes()),
                 Some([first, 1, 2]),
@@ -1265,8 +1356,14 @@ name = "lead"
             );
         }
         assert_eq!(cache.get("never", b"never"), None);
-        let x23 = "x".repeat(23);
-        assert_eq!(cache.get(&x23, x23.as_bytes()), Some([2 + 4 * 5, 1, 2]));
+        // Inline (15 bytes) and not (19, 23): words[i] is "x" repeated i % 40 + 1 times.
+        for (len, first) in [(15, 14), (19, 18), (23, 22)] {
+            let word = "x".repeat(len);
+            assert_eq!(
+                cache.get(&word, word.as_bytes()),
+                Some([first as u32, 1, 2])
+            );
+        }
     }
 
     #[test]

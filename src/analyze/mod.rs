@@ -18,7 +18,7 @@ use std::borrow::Cow;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-pub use tokenize::{Word, for_each_word};
+pub use tokenize::{Word, Words, for_each_word};
 
 /// Folds and stems words; one per thread or shared, it holds no mutable state.
 pub struct Analyzer {

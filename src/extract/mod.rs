@@ -48,6 +48,7 @@ mod sniff;
 mod text;
 mod xml;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::fs;
 use std::io::{self, Read};
@@ -402,7 +403,18 @@ pub fn read_document(path: &str, options: &ExtractOptions) -> Result<Document, I
         read_limited(io::stdin().lock(), options.max_bytes, 0).map_err(fail)?
     } else {
         let file_path = Path::new(path);
-        let metadata = fs::metadata(file_path).map_err(|err| fail(io_kind(&err)))?;
+        // Opened first, then asked its size: one path lookup, not two.
+        let file = fs::File::open(file_path).map_err(|err| {
+            // Some systems refuse to open a folder: say what it is.
+            let is_dir = err.kind() != io::ErrorKind::NotFound
+                && fs::metadata(file_path).is_ok_and(|metadata| metadata.is_dir());
+            fail(if is_dir {
+                InputErrorKind::IsDirectory
+            } else {
+                io_kind(&err)
+            })
+        })?;
+        let metadata = file.metadata().map_err(|err| fail(io_kind(&err)))?;
         if metadata.is_dir() {
             return Err(fail(InputErrorKind::IsDirectory));
         }
@@ -412,12 +424,11 @@ pub fn read_document(path: &str, options: &ExtractOptions) -> Result<Document, I
                 limit: options.max_bytes,
             }));
         }
-        let file = fs::File::open(file_path).map_err(|err| fail(io_kind(&err)))?;
         // The size is known: one allocation instead of a growing buffer.
         let size_hint = usize::try_from(metadata.len()).unwrap_or(0);
         read_limited(file, options.max_bytes, size_hint).map_err(fail)?
     };
-    document_from_bytes(path, &bytes, options)
+    document_from(path, Cow::Owned(bytes), options)
 }
 
 /// Extracts the text of a document already in memory. `path` names it in
@@ -425,6 +436,16 @@ pub fn read_document(path: &str, options: &ExtractOptions) -> Result<Document, I
 pub fn document_from_bytes(
     path: &str,
     bytes: &[u8],
+    options: &ExtractOptions,
+) -> Result<Document, InputError> {
+    document_from(path, Cow::Borrowed(bytes), options)
+}
+
+/// [`document_from_bytes`], for bytes borrowed or owned: owned plain text
+/// becomes the document's text without a copy.
+fn document_from(
+    path: &str,
+    bytes: Cow<'_, [u8]>,
     options: &ExtractOptions,
 ) -> Result<Document, InputError> {
     let fail = |kind| InputError {
@@ -443,7 +464,7 @@ pub fn document_from_bytes(
     let name = if path == "-" { "" } else { path };
     let format = match options.format {
         Some(format) => format,
-        None => sniff::detect(bytes, name).map_err(fail)?,
+        None => sniff::detect(&bytes, name).map_err(fail)?,
     };
     // A panic in a parser (ours or a dependency's) is a damaged file, not a crash.
     let text = guard::catch(|| extract(bytes, format))
@@ -468,17 +489,17 @@ pub fn document_from_bytes(
 }
 
 /// The text of `bytes` read as `format`.
-fn extract(bytes: &[u8], format: InputFormat) -> Result<String, InputErrorKind> {
+fn extract(bytes: Cow<'_, [u8]>, format: InputFormat) -> Result<String, InputErrorKind> {
     let text = match format {
         InputFormat::Text => return decode::decode_text(bytes).map(text::normalize_chars),
         InputFormat::Markdown => {
             return decode::decode_text(bytes).map(|text| markdown::extract(&text));
         }
         InputFormat::Html => html::extract(&decode::decode_text(bytes)?),
-        InputFormat::Pdf => pdf::extract(bytes)?,
-        InputFormat::Docx => docx::extract(bytes)?,
-        InputFormat::Odt => odt::extract(bytes)?,
-        InputFormat::Rtf => rtf::extract(bytes)?,
+        InputFormat::Pdf => pdf::extract(&bytes)?,
+        InputFormat::Docx => docx::extract(&bytes)?,
+        InputFormat::Odt => odt::extract(&bytes)?,
+        InputFormat::Rtf => rtf::extract(&bytes)?,
         InputFormat::Latex => latex::extract(&decode::decode_text(bytes)?)?,
         InputFormat::JsonResume => json_resume::extract(&decode::decode_text(bytes)?)?,
     };

@@ -11,6 +11,8 @@
 //!    or `<html>`, a JSON object with JSON Resume fields, a LaTeX preamble.
 //! 4. Plain text.
 
+use std::borrow::Cow;
+
 use super::archive::Archive;
 use super::{InputErrorKind, InputFormat, decode};
 
@@ -115,13 +117,25 @@ fn zip_kind(bytes: &[u8]) -> Result<Option<InputFormat>, InputErrorKind> {
 /// otherwise (including text that cannot be decoded: the text reader says why).
 fn by_text(bytes: &[u8]) -> InputFormat {
     let head = &bytes[..bytes.len().min(4096)];
-    let head = match decode::decode_text(head) {
-        Ok(text) => text,
-        // A cut in the middle of a character: try the whole.
-        Err(InputErrorKind::InvalidUtf8 { .. }) if head.len() < bytes.len() => {
-            String::from_utf8_lossy(head).into_owned()
-        }
-        Err(_) => return InputFormat::Text,
+    if plainly_text(head) {
+        return InputFormat::Text;
+    }
+    by_decoded_text(bytes)
+}
+
+/// [`by_text`] on the decoded start of the text.
+fn by_decoded_text(bytes: &[u8]) -> InputFormat {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = match head_text(head) {
+        Some(text) => Cow::Borrowed(text),
+        None => match decode::decode_text(head) {
+            Ok(text) => Cow::Owned(text),
+            // A cut in the middle of a character: try the whole.
+            Err(InputErrorKind::InvalidUtf8 { .. }) if head.len() < bytes.len() => {
+                String::from_utf8_lossy(head)
+            }
+            Err(_) => return InputFormat::Text,
+        },
     };
     let start = head.trim_start();
     let lower: String = start
@@ -145,12 +159,81 @@ fn by_text(bytes: &[u8]) -> InputFormat {
     InputFormat::Text
 }
 
+/// True when the checks below would find nothing in `head`, seen without
+/// decoding it: its first character after white space is ASCII but neither
+/// `<` nor `{`, and it holds neither LaTeX mark. (ASCII characters and
+/// substrings are the same in the bytes as in any text decoded from them.)
+fn plainly_text(head: &[u8]) -> bool {
+    let first = head.iter().find(|&&b| !matches!(b, b'\t'..=b'\r' | b' '));
+    first.is_some_and(|&b| b.is_ascii() && b != b'<' && b != b'{')
+        && memchr::memmem::find(head, b"\\documentclass").is_none()
+        && memchr::memmem::find(head, b"\\begin{document}").is_none()
+}
+
+/// The text `decode_text` would make of `head`, borrowed, in the usual case it
+/// needs no work: valid UTF-8 without a byte-order mark, neither blank nor
+/// binary. `None` otherwise.
+fn head_text(head: &[u8]) -> Option<&str> {
+    let usual = !head.starts_with(b"\xEF\xBB\xBF")
+        && !head.iter().all(u8::is_ascii_whitespace)
+        && !decode::looks_binary(head);
+    usual.then(|| std::str::from_utf8(head).ok()).flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn format(bytes: &[u8], path: &str) -> Result<InputFormat, &'static str> {
         detect(bytes, path).map_err(|kind| kind.code())
+    }
+
+    #[test]
+    fn the_plain_text_shortcut_agrees_with_decoding() {
+        const PIECES: &[&[u8]] = &[
+            b" ",
+            b"\t",
+            b"\n",
+            b"\x0B",
+            b"\r\n",
+            b"<",
+            b"{",
+            b"<html>",
+            b"<!DOCTYPE html>",
+            b"{\"basics\": 1}",
+            b"\\documentclass",
+            b"\\begin{document}",
+            b"Alex",
+            b"C++",
+            b"\xC2\xA0",
+            b"\xEF\xBB\xBF",
+            b"\xFF\xFE",
+            b"\x00",
+            b"\x01",
+            b"\xE9",
+            b"\x93",
+            "日本".as_bytes(),
+            b"\xE6\x97",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut shortcuts = 0;
+        for _ in 0..20_000 {
+            let count = 1 + next(6);
+            let bytes: Vec<u8> = (0..count)
+                .flat_map(|_| PIECES[next(PIECES.len())].iter().copied())
+                .collect();
+            if plainly_text(&bytes) {
+                shortcuts += 1;
+                assert_eq!(by_decoded_text(&bytes), InputFormat::Text, "{bytes:?}");
+            }
+        }
+        assert!(shortcuts > 1000, "{shortcuts}");
     }
 
     #[test]

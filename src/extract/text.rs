@@ -103,20 +103,48 @@ impl TextBuilder {
 /// Character fixes for every format: typographic ligatures unfolded (ﬁ → fi),
 /// non-breaking and other odd spaces made plain spaces, soft hyphens and
 /// zero-width characters dropped, and the private-use bullets of symbol fonts
-/// made •. None of them changes the line structure.
+/// made •. None of them changes the line structure. Text with none of them
+/// (most text) comes back as it is, without a copy.
 pub(crate) fn normalize_chars(text: String) -> String {
-    let needs_work = text.chars().any(|c| replacement(c).is_some());
-    if !needs_work {
+    let mut found = replaced_chars(&text).peekable();
+    if found.peek().is_none() {
+        drop(found);
         return text;
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match replacement(c) {
-            Some(with) => out.push_str(with),
-            None => out.push(c),
-        }
+    let mut copied = 0;
+    for (at, c, with) in found {
+        out.push_str(&text[copied..at]);
+        out.push_str(with);
+        copied = at + c.len_utf8();
     }
+    out.push_str(&text[copied..]);
     out
+}
+
+/// The first byte of the UTF-8 encoding of every character [`replacement`]
+/// changes (a unit test checks them all): other characters need no decoding.
+const REPLACED_LEADS: [u8; 4] = [0xC2, 0xE2, 0xE3, 0xEF];
+
+/// The characters of `text` that [`replacement`] changes, with their byte
+/// offsets and replacements, in order. Only characters starting with one of
+/// [`REPLACED_LEADS`] are decoded; `memchr` skips the rest.
+fn replaced_chars(text: &str) -> impl Iterator<Item = (usize, char, &'static str)> + '_ {
+    let bytes = text.as_bytes();
+    let [a, b, c, d] = REPLACED_LEADS;
+    let mut three = memchr::memchr3_iter(a, b, d, bytes).peekable();
+    // U+3000 is the only character starting with 0xE3: its lead is searched apart.
+    let mut one = memchr::memchr_iter(c, bytes).peekable();
+    std::iter::from_fn(move || match (three.peek(), one.peek()) {
+        (Some(&x), Some(&y)) if y < x => one.next(),
+        (Some(_), _) => three.next(),
+        (None, _) => one.next(),
+    })
+    .filter_map(move |at| {
+        // `at` holds a lead byte, so it starts a character.
+        let c = text.get(at..)?.chars().next()?;
+        replacement(c).map(|with| (at, c, with))
+    })
 }
 
 fn replacement(c: char) -> Option<&'static str> {
@@ -207,6 +235,66 @@ mod tests {
         ];
         for (input, expected) in table {
             assert_eq!(normalize_chars(input.to_string()), expected);
+        }
+    }
+
+    /// Every character [`replacement`] changes.
+    fn replaced() -> Vec<char> {
+        (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| replacement(c).is_some())
+            .collect()
+    }
+
+    #[test]
+    fn replaced_characters_start_with_a_listed_byte() {
+        let replaced = replaced();
+        assert!(replaced.len() > 20, "{replaced:?}");
+        for c in replaced {
+            let mut buffer = [0; 4];
+            let lead = c.encode_utf8(&mut buffer).as_bytes()[0];
+            assert!(
+                REPLACED_LEADS.contains(&lead),
+                "{c:?} starts with {lead:#x}"
+            );
+        }
+    }
+
+    #[test]
+    fn normalizing_agrees_with_a_char_by_char_pass() {
+        let slow = |text: &str| -> String {
+            text.chars()
+                .map(|c| replacement(c).map_or_else(|| c.to_string(), str::to_string))
+                .collect()
+        };
+        // Each replaced character, and neighbours that share its lead byte
+        // (· ’ — ✓ ぁ ｡ U+E000) or not (é ж 日), at the ends and in between.
+        let mut alphabet = replaced();
+        alphabet.extend([
+            'a', ' ', '\n', 'é', 'ж', '日', '·', '’', '—', '✓', 'ぁ', '｡',
+        ]);
+        alphabet.extend(['\u{E000}', '\u{FFFD}', '\u{1F600}']);
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for c in &alphabet {
+            for text in [
+                format!("{c}"),
+                format!("x{c}"),
+                format!("{c}y"),
+                format!("x{c}{c}y"),
+            ] {
+                assert_eq!(normalize_chars(text.clone()), slow(&text), "{text:?}");
+            }
+        }
+        for _ in 0..20_000 {
+            let len = next(12);
+            let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            assert_eq!(normalize_chars(text.clone()), slow(&text), "{text:?}");
         }
     }
 
