@@ -33,3 +33,5 @@ pub mod report;
 pub mod score;
 pub mod sets;
 pub mod settings;
+#[cfg(test)]
+mod testing;

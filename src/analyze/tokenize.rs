@@ -544,13 +544,8 @@ mod tests {
     }
 
     fn xorshift(seed: u64) -> impl FnMut(usize) -> usize {
-        let mut state = seed;
-        move |n| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        }
+        let mut rng = crate::testing::XorShift::new(seed);
+        move |n| rng.below(n)
     }
 
     #[test]
@@ -699,13 +694,8 @@ mod tests {
             '“', '”', '–', '—', '•', '…', '-', '/', '(', '!', '"', '#', '×', 'Ά', 'ω', 'Ж', 'я',
             'ӿ', '\u{0482}', '\u{0483}', '\u{0387}', '\u{037E}', '\u{03F6}', '日',
         ];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = crate::testing::XorShift::new(0x2545_F491_4F6C_DD1Du64);
+        let mut next = |n: usize| rng.below(n);
         let mut checked = 0;
         for _ in 0..200_000 {
             let len = 1 + next(10);

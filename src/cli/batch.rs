@@ -213,11 +213,6 @@ impl BatchArgs {
         let sets = matcher.sets();
         let inputs = self.inputs()?;
         let quiet = self.quiet;
-        // With --quiet, only failures make a record.
-        let shown = move |outcome: &Outcome| match outcome {
-            Outcome::Scored(document) => !quiet || document.failed_checks(),
-            Outcome::Failed(_) => true,
-        };
         Ok(match self.format {
             BatchFormat::Table => {
                 let ranking = Ranking {
@@ -255,32 +250,28 @@ impl BatchArgs {
                 totals
             }
             BatchFormat::Csv => {
-                let mut sink = LineSink::new(out);
-                sink.deliver(csv_header(sets))?;
-                let render = |outcome: &Outcome| match shown(outcome) {
-                    true => csv_record(outcome, sets),
-                    false => Ok(Vec::new()),
+                let lines = Lines {
+                    header: Some(csv_header(sets)?),
+                    record: |outcome: &Outcome| csv_record(outcome, sets),
+                    footer: None,
                 };
-                batch::run(scorer, inputs, options, progress, render, &mut sink)?
+                self.stream(scorer, inputs, options, progress, lines, out)?
             }
             BatchFormat::Jsonl => {
-                let mut sink = LineSink::new(out);
-                let render = |outcome: &Outcome| match shown(outcome) {
-                    true => jsonl_record(outcome, sets),
-                    false => Ok(Vec::new()),
+                let lines = Lines {
+                    header: None,
+                    record: |outcome: &Outcome| jsonl_record(outcome, sets),
+                    footer: Some(jsonl_summary),
                 };
-                let totals = batch::run(scorer, inputs, options, progress, render, &mut sink)?;
-                sink.deliver(jsonl_summary(&totals))?;
-                sink.idle()?;
-                totals
+                self.stream(scorer, inputs, options, progress, lines, out)?
             }
             BatchFormat::Github => {
-                let mut sink = LineSink::new(out);
-                let render = |outcome: &Outcome| Ok(github_record(outcome));
-                let totals = batch::run(scorer, inputs, options, progress, render, &mut sink)?;
-                sink.deliver(Ok(github_summary(&totals)))?;
-                sink.idle()?;
-                totals
+                let lines = Lines {
+                    header: None,
+                    record: |outcome: &Outcome| Ok(github_record(outcome)),
+                    footer: Some(|totals: &Totals| Ok(github_summary(totals))),
+                };
+                self.stream(scorer, inputs, options, progress, lines, out)?
             }
         })
     }
@@ -297,8 +288,6 @@ impl BatchArgs {
     ) -> Result<Totals> {
         let inputs = self.inputs()?;
         let quiet = self.quiet;
-        let shown =
-            move |outcome: &Outcome<PostingMatch>| !quiet || matches!(outcome, Outcome::Failed(_));
         Ok(match self.format {
             BatchFormat::Table => {
                 let ranking = Ranking {
@@ -327,27 +316,59 @@ impl BatchArgs {
                 totals
             }
             BatchFormat::Csv => {
-                let mut sink = LineSink::new(out);
-                sink.deliver(batch_compare::csv_header())?;
-                let render = |outcome: &Outcome<PostingMatch>| match shown(outcome) {
-                    true => batch_compare::csv_record(outcome, posting),
-                    false => Ok(Vec::new()),
+                let lines = Lines {
+                    header: Some(batch_compare::csv_header()?),
+                    record: |outcome: &Outcome<PostingMatch>| {
+                        batch_compare::csv_record(outcome, posting)
+                    },
+                    footer: None,
                 };
-                batch::run(scorer, inputs, options, progress, render, &mut sink)?
+                self.stream(scorer, inputs, options, progress, lines, out)?
             }
             BatchFormat::Jsonl => {
-                let mut sink = LineSink::new(out);
-                let render = |outcome: &Outcome<PostingMatch>| match shown(outcome) {
-                    true => batch_compare::jsonl_record(outcome, posting),
-                    false => Ok(Vec::new()),
+                let lines = Lines {
+                    header: None,
+                    record: |outcome: &Outcome<PostingMatch>| {
+                        batch_compare::jsonl_record(outcome, posting)
+                    },
+                    footer: Some(jsonl_summary),
                 };
-                let totals = batch::run(scorer, inputs, options, progress, render, &mut sink)?;
-                sink.deliver(jsonl_summary(&totals))?;
-                sink.idle()?;
-                totals
+                self.stream(scorer, inputs, options, progress, lines, out)?
             }
             BatchFormat::Github => unreachable!("refused by refuse_checks_with_posting"),
         })
+    }
+
+    /// Streams one line record per document in walk order, between `lines`'
+    /// header and footer. With --quiet, only failures make a record.
+    fn stream<E, F>(
+        &self,
+        evaluator: &E,
+        inputs: Inputs,
+        options: &BatchOptions,
+        progress: &dyn Progress,
+        lines: Lines<F>,
+        out: &mut dyn Write,
+    ) -> Result<Totals>
+    where
+        E: Evaluate<Output: CheckStatus>,
+        F: Fn(&Outcome<E::Output>) -> io::Result<Vec<u8>> + Sync,
+    {
+        let quiet = self.quiet;
+        let render = |outcome: &Outcome<E::Output>| match outcome {
+            Outcome::Scored(output) if quiet && !output.failed_checks() => Ok(Vec::new()),
+            _ => (lines.record)(outcome),
+        };
+        let mut sink = LineSink::new(out);
+        if let Some(header) = lines.header {
+            sink.deliver(Ok(header))?;
+        }
+        let totals = batch::run(evaluator, inputs, options, progress, render, &mut sink)?;
+        if let Some(footer) = lines.footer {
+            sink.deliver(footer(&totals))?;
+        }
+        sink.idle()?;
+        Ok(totals)
     }
 
     fn sort_key(&self, matcher: &Matcher) -> Result<SortKey> {
@@ -390,6 +411,16 @@ impl BatchArgs {
             list,
         })
     }
+}
+
+/// The closing line of a line format, made from the totals.
+type Footer = fn(&Totals) -> io::Result<Vec<u8>>;
+
+/// A line format: a header line, one line per document, a closing line.
+struct Lines<F> {
+    header: Option<Vec<u8>>,
+    record: F,
+    footer: Option<Footer>,
 }
 
 /// How the table keeps rows: how many, and whether only failures.

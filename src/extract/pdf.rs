@@ -139,28 +139,28 @@ fn check_streams(bytes: &[u8]) -> Result<(), InputErrorKind> {
         data = data.strip_prefix(b"\n").unwrap_or(data);
         let end = memchr::memmem::find(data, b"endstream").unwrap_or(data.len());
         let inflated = inflated_size(&data[..end], &mut scratch, MAX_PDF_STREAM_BYTES);
-        if inflated > MAX_PDF_STREAM_BYTES {
-            return Err(InputErrorKind::too_complex(
-                PDF,
-                format!(
-                    "a stream inflates to more than {} MiB (a decompression bomb?)",
-                    MAX_PDF_STREAM_BYTES >> 20
-                ),
-            ));
-        }
+        within(
+            inflated,
+            MAX_PDF_STREAM_BYTES,
+            "a stream inflates to",
+            " (a decompression bomb?)",
+        )?;
         total += inflated;
-        if total > MAX_PDF_INFLATED_BYTES {
-            return Err(InputErrorKind::too_complex(
-                PDF,
-                format!(
-                    "its streams inflate to more than {} MiB",
-                    MAX_PDF_INFLATED_BYTES >> 20
-                ),
-            ));
-        }
+        within(total, MAX_PDF_INFLATED_BYTES, "its streams inflate to", "")?;
         from += end;
     }
     Ok(())
+}
+
+/// Refuses `size` over `limit`: "`what` more than N MiB`note`".
+fn within(size: u64, limit: u64, what: &str, note: &str) -> Result<(), InputErrorKind> {
+    if size <= limit {
+        return Ok(());
+    }
+    Err(InputErrorKind::too_complex(
+        PDF,
+        format!("{what} more than {} MiB{note}", limit >> 20),
+    ))
 }
 
 /// How many bytes zlib data inflates to, counting past `limit` only a little;

@@ -215,13 +215,8 @@ mod tests {
             "日本".as_bytes(),
             b"\xE6\x97",
         ];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = crate::testing::XorShift::new(0x2545_F491_4F6C_DD1Du64);
+        let mut next = |n: usize| rng.below(n);
         let mut shortcuts = 0;
         for _ in 0..20_000 {
             let count = 1 + next(6);

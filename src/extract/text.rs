@@ -274,13 +274,8 @@ mod tests {
             'a', ' ', '\n', 'é', 'ж', '日', '·', '’', '—', '✓', 'ぁ', '｡',
         ]);
         alphabet.extend(['\u{E000}', '\u{FFFD}', '\u{1F600}']);
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = crate::testing::XorShift::new(0x9E37_79B9_7F4A_7C15u64);
+        let mut next = |n: usize| rng.below(n);
         for c in &alphabet {
             for text in [
                 format!("{c}"),
