@@ -10,7 +10,11 @@
 #   CORPUS=DIR     where the corpus goes (default: target/bench-corpus-COUNT)
 #   EXT=md         write the resumes as .md, so rolefit parses them as Markdown
 #                  (default txt: plain text, as ripgrep and the baseline read them)
-#   RUNS=N         timed runs per tool, the best is kept (default 3)
+#   RUNS=N         timed runs of each rolefit and ripgrep command, the best is
+#                  kept (default 5: a run takes well under a second)
+#   PY_RUNS=N      timed runs of the Python baseline, the best is kept (default
+#                  2: a run takes 10-15 s); best against best, so neither side
+#                  gains from a lucky or unlucky moment of a shared machine
 #   BIG=1          also measure peak memory over 100,000 resumes (~550 MB of disk)
 #
 # It reports and never fails on a figure: timings move with the machine's load,
@@ -22,7 +26,8 @@ COUNT=${1:-10000}
 KEYWORDS=${KEYWORDS:-keywords}
 EXT=${EXT:-txt}
 CORPUS=${CORPUS:-target/bench-corpus-$COUNT-$EXT}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
+PY_RUNS=${PY_RUNS:-2}
 TARGET_DIR=${CARGO_TARGET_DIR:-target}
 ROLEFIT=$TARGET_DIR/release/rolefit
 WORK=$(mktemp -d)
@@ -83,16 +88,16 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "corpus: $COUNT resumes (.$EXT), $MB MB in $CORPUS; $(wc -l <"$WORK/terms.txt") terms from $KEYWORDS"
 "$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format csv >/dev/null 2>&1 || true # warm the page cache
 
-echo "== runs (best of $RUNS; wall seconds, peak RSS)"
+echo "== runs (best of $RUNS unless said; wall seconds, peak RSS)"
 read -r T_JSONL RSS_JSONL < <(best_of "$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format jsonl)
 read -r T_CSV RSS_CSV < <(best_of "$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format csv)
 read -r T_TABLE RSS_TABLE < <(best_of "$ROLEFIT" "${SETS[@]}" batch "$CORPUS")
-read -r T_ONE _ < <(best_of "$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format jsonl --jobs 1)
+read -r T_ONE RSS_ONE < <(best_of "$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format jsonl --jobs 1)
 printf '%-44s %7.3f s %7.0f MB/s %7.1f MB RSS\n' \
     "rolefit batch --format jsonl" "$T_JSONL" "$(awk -v m="$MB" -v t="$T_JSONL" 'BEGIN {print m / t}')" "$RSS_JSONL" \
     "rolefit batch --format csv" "$T_CSV" "$(awk -v m="$MB" -v t="$T_CSV" 'BEGIN {print m / t}')" "$RSS_CSV" \
     "rolefit batch (ranked table)" "$T_TABLE" "$(awk -v m="$MB" -v t="$T_TABLE" 'BEGIN {print m / t}')" "$RSS_TABLE" \
-    "rolefit batch --format jsonl --jobs 1" "$T_ONE" "$(awk -v m="$MB" -v t="$T_ONE" 'BEGIN {print m / t}')" 0
+    "rolefit batch --format jsonl --jobs 1" "$T_ONE" "$(awk -v m="$MB" -v t="$T_ONE" 'BEGIN {print m / t}')" "$RSS_ONE"
 
 T_RG=""
 if command -v rg >/dev/null; then
@@ -105,8 +110,8 @@ fi
 
 T_PY=""
 if python3 -c 'import Stemmer' 2>/dev/null; then
-    read -r T_PY _ < <(RUNS=1 best_of python3 scripts/baseline.py "$KEYWORDS" "$CORPUS")
-    printf '%-44s %7.3f s %7.1f MB/s\n' "python3 scripts/baseline.py (1 run)" "$T_PY" \
+    read -r T_PY _ < <(RUNS=$PY_RUNS best_of python3 scripts/baseline.py "$KEYWORDS" "$CORPUS")
+    printf '%-44s %7.3f s %7.1f MB/s\n' "python3 scripts/baseline.py (best of $PY_RUNS)" "$T_PY" \
         "$(awk -v m="$MB" -v t="$T_PY" 'BEGIN {print m / t}')"
 else
     echo "PyStemmer is not installed (pip install PyStemmer): skipping the Python baseline"

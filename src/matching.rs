@@ -172,6 +172,14 @@ struct Occurrence {
     line: u32,
 }
 
+/// What the word cache holds for a word: its units, and whether a phrase
+/// ends in one of them (so a cached word needs no lookup to tell).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct WordUnits {
+    units: [u32; UNITS_PER_WORD],
+    ends_phrase: bool,
+}
+
 #[derive(Clone, Copy)]
 struct RecentWord {
     units: [u32; UNITS_PER_WORD],
@@ -347,7 +355,8 @@ impl Matcher {
                 }
             }
             let rest = &text.as_bytes()[word.start..];
-            let units = self.units_of(word.text, rest, word_units, folded);
+            let WordUnits { units, ends_phrase } =
+                self.units_of(word.text, rest, word_units, folded);
             recent[slot] = RecentWord {
                 units,
                 start: word.start,
@@ -355,7 +364,7 @@ impl Matcher {
                 break_before: word.break_before,
             };
             // Most words end no phrase: no call for them.
-            if units.iter().any(|&unit| self.ends_phrase(unit)) {
+            if ends_phrase {
                 self.phrases_ending(&recent, count, word.end(), occurrences);
             }
         }
@@ -409,7 +418,7 @@ impl Matcher {
         rest: &[u8],
         cache: &mut WordCache,
         folded: &mut String,
-    ) -> [u32; UNITS_PER_WORD] {
+    ) -> WordUnits {
         match cache.get(word, rest) {
             Some(units) => units,
             None => self.units_of_new(word, cache, folded),
@@ -420,20 +429,16 @@ impl Matcher {
     /// line, so the stemmer's code does not weigh on the cached path.
     #[cold]
     #[inline(never)]
-    fn units_of_new(
-        &self,
-        word: &str,
-        cache: &mut WordCache,
-        folded: &mut String,
-    ) -> [u32; UNITS_PER_WORD] {
+    fn units_of_new(&self, word: &str, cache: &mut WordCache, folded: &mut String) -> WordUnits {
         let units = self.compute_units(word, folded);
         cache.insert(word, units);
         units
     }
 
     /// The units of one word: its stem's and its folded spelling's (if some form
-    /// has them), and its exact spelling's (if a case-sensitive form is written so).
-    fn compute_units(&self, word: &str, folded: &mut String) -> [u32; UNITS_PER_WORD] {
+    /// has them), and its exact spelling's (if a case-sensitive form is written
+    /// so); and whether a phrase ends in one of them.
+    fn compute_units(&self, word: &str, folded: &mut String) -> WordUnits {
         fold_case(word, folded);
         let stem = self.analyzer.stem(folded);
         let stem_unit = self
@@ -456,7 +461,11 @@ impl Matcher {
         } else {
             self.exact_units.get(word).copied().unwrap_or(NO_UNIT)
         };
-        [stem_unit, folded_unit, exact_unit]
+        let units = [stem_unit, folded_unit, exact_unit];
+        WordUnits {
+            units,
+            ends_phrase: units.iter().any(|&unit| self.ends_phrase(unit)),
+        }
     }
 
     /// Turns pattern occurrences into per-term hits: drops those inside an
@@ -577,10 +586,15 @@ impl KindCache {
 /// Where symbol literals can stand: near one of a few bytes that every literal
 /// holds. Each literal contributes one byte, its rarest symbol character's
 /// first byte (never a letter or digit), so the needles are few (`.`, `/`,
-/// `+`, `#` for the built-in sets) and `memchr` finds them fast.
+/// `+`, `#` for the built-in sets) and `memchr` finds them fast. A needle
+/// counts only where the byte after it could follow it in some literal: the
+/// full stop that ends a sentence, followed by a space, starts no search.
 struct SymbolScan {
     /// The needle bytes, sorted.
     needles: Vec<u8>,
+    /// For each byte value, the bytes that may follow it in a literal, as a
+    /// 256-bit set (all bits when it may end one); only needles' entries are used.
+    followers: Box<[[u64; 4]; 256]>,
     /// The longest literal, in bytes.
     reach: usize,
 }
@@ -603,29 +617,60 @@ impl SymbolScan {
             .collect();
         needles.sort_unstable();
         needles.dedup();
+        let mut followers = Box::new([[0u64; 4]; 256]);
+        for symbol in symbols {
+            let literal = symbol.literal.as_bytes();
+            for (index, &byte) in literal.iter().enumerate() {
+                let set = &mut followers[usize::from(byte)];
+                match literal.get(index + 1) {
+                    // The automaton ignores ASCII case.
+                    Some(&next) => {
+                        for next in [next.to_ascii_lowercase(), next.to_ascii_uppercase()] {
+                            set[usize::from(next / 64)] |= 1 << (next % 64);
+                        }
+                    }
+                    None => *set = [u64::MAX; 4],
+                }
+            }
+        }
         let reach = symbols.iter().map(|s| s.literal.len()).max().unwrap_or(0);
-        SymbolScan { needles, reach }
+        SymbolScan {
+            needles,
+            followers,
+            reach,
+        }
+    }
+
+    /// Whether the needle at `hit` can be part of a literal, judging by the
+    /// byte after it (the end of the text lets anything pass).
+    #[inline]
+    fn may_start_search(&self, text: &[u8], hit: usize) -> bool {
+        let set = &self.followers[usize::from(text[hit])];
+        text.get(hit + 1)
+            .is_none_or(|&next| set[usize::from(next / 64)] & (1 << (next % 64)) != 0)
     }
 
     /// The stretches of `text` where a literal may stand, ascending and
-    /// disjoint: `reach - 1` bytes either side of each needle, merged where
-    /// they touch.
+    /// disjoint: `reach - 1` bytes either side of each needle that
+    /// [`SymbolScan::may_start_search`] lets pass, merged where they touch.
     ///
     /// Why the automaton gives the same matches on these stretches as on the
-    /// whole text: every match holds a needle, so it lies inside one stretch;
-    /// a leftmost-longest search finds nothing in the gaps, and so enters each
-    /// stretch at its start, in the state a fresh search starts in.
+    /// whole text: every match holds a needle followed as in its literal, so
+    /// it lies inside one stretch; a leftmost-longest search finds nothing in
+    /// the gaps, and so enters each stretch at its start, in the state a fresh
+    /// search starts in.
     fn regions(&self, text: &[u8], hits: &mut Vec<usize>, regions: &mut Vec<Range<usize>>) {
         hits.clear();
         regions.clear();
         if self.reach == 0 {
             return;
         }
+        let passes = |&hit: &usize| self.may_start_search(text, hit);
         for group in self.needles.chunks(3) {
             match *group {
-                [a] => hits.extend(memchr::memchr_iter(a, text)),
-                [a, b] => hits.extend(memchr::memchr2_iter(a, b, text)),
-                [a, b, c] => hits.extend(memchr::memchr3_iter(a, b, c, text)),
+                [a] => hits.extend(memchr::memchr_iter(a, text).filter(passes)),
+                [a, b] => hits.extend(memchr::memchr2_iter(a, b, text).filter(passes)),
+                [a, b, c] => hits.extend(memchr::memchr3_iter(a, b, c, text).filter(passes)),
                 _ => {}
             }
         }
@@ -654,7 +699,7 @@ impl SymbolScan {
 struct WordCache {
     slots: Vec<CacheSlot>,
     inline: usize,
-    long: FxHashMap<Box<str>, [u32; UNITS_PER_WORD]>,
+    long: FxHashMap<Box<str>, WordUnits>,
 }
 
 /// Machine words in an inline key.
@@ -668,7 +713,7 @@ struct CacheSlot {
     /// The word's bytes, zero-padded, with its length in the last byte; all
     /// zero for an empty slot (no word is empty).
     key: [u64; KEY_WORDS],
-    units: [u32; UNITS_PER_WORD],
+    units: WordUnits,
 }
 
 impl WordCache {
@@ -720,7 +765,7 @@ impl WordCache {
 
     /// The units of `word`, which `rest` starts with, if cached.
     #[inline(always)]
-    fn get(&self, word: &str, rest: &[u8]) -> Option<[u32; UNITS_PER_WORD]> {
+    fn get(&self, word: &str, rest: &[u8]) -> Option<WordUnits> {
         let Some(key) = Self::key(word, rest) else {
             return self.long.get(word).copied();
         };
@@ -743,7 +788,7 @@ impl WordCache {
         }
     }
 
-    fn insert(&mut self, word: &str, units: [u32; UNITS_PER_WORD]) {
+    fn insert(&mut self, word: &str, units: WordUnits) {
         if self.inline + self.long.len() >= WORD_CACHE_LIMIT {
             return;
         }
@@ -1209,6 +1254,44 @@ name = "TCP/IP"
         }
     }
 
+    #[test]
+    fn symbol_regions_find_what_a_whole_text_search_finds() {
+        let mut terms = String::from(LANGUAGES);
+        for extra in ["e.g.", "a.b/c", "x+", "Ü/Ö"] {
+            terms.push_str(&format!("[[term]]\nname = {extra:?}\n"));
+        }
+        let m = matcher(&terms);
+        let pieces = [
+            "C++", "c#", ".net", "ASP.NET", "node.JS", "CI/CD", "tcp/ip", "I/O", "UI/UX", "e.g.",
+            "a.b/c", "x+", "ü/ö", "Ü/Ö", ".", "/", "+", "#", " ", "\n", ". ", "C", "NET", "js",
+            "e", "g", "x", "ab", "é",
+        ];
+        let mut random = crate::testing::XorShift::new(0x5eed_5eed);
+        let mut hits = Vec::new();
+        let mut regions = Vec::new();
+        for _ in 0..3000 {
+            let text: String = (0..random.below(24))
+                .map(|_| pieces[random.below(pieces.len())])
+                .collect();
+            let whole: Vec<(usize, Range<usize>)> = m
+                .symbol_finder
+                .find_iter(text.as_str())
+                .map(|found| (found.pattern().as_usize(), found.range()))
+                .collect();
+            m.symbol_scan
+                .regions(text.as_bytes(), &mut hits, &mut regions);
+            let by_region: Vec<(usize, Range<usize>)> = regions
+                .iter()
+                .flat_map(|region| {
+                    m.symbol_finder
+                        .find_iter(Input::new(&text).range(region.clone()))
+                })
+                .map(|found| (found.pattern().as_usize(), found.range()))
+                .collect();
+            assert_eq!(by_region, whole, "{text:?}");
+        }
+    }
+
     const PHRASES: &str = r#"
 [[term]]
 name = "continuous integration"
@@ -1327,6 +1410,10 @@ name = "lead"
     #[test]
     fn the_word_cache_gives_back_what_it_was_given() {
         let mut cache = WordCache::default();
+        let value = |first: usize| WordUnits {
+            units: [first as u32, 1, 2],
+            ends_phrase: first.is_multiple_of(3),
+        };
         let words: Vec<String> = (0..5000)
             .map(|i| match i % 4 {
                 0 => format!("w{i}"),
@@ -1337,21 +1424,21 @@ name = "lead"
             .collect();
         for (i, word) in words.iter().enumerate() {
             if cache.get(word, word.as_bytes()).is_none() {
-                cache.insert(word, [i as u32, 1, 2]);
+                cache.insert(word, value(i));
             }
         }
         for word in &words {
-            let first = words.iter().position(|w| w == word).unwrap() as u32;
+            let first = words.iter().position(|w| w == word).unwrap();
             // Looked up alone, and followed by more text as in a document.
             let in_text = format!("{word} and more text after it, past 16 bytes");
             assert_eq!(
                 cache.get(word, word.as_bytes()),
-                Some([first, 1, 2]),
+                Some(value(first)),
                 "{word}"
             );
             assert_eq!(
                 cache.get(word, in_text.as_bytes()),
-                Some([first, 1, 2]),
+                Some(value(first)),
                 "{word}"
             );
         }
@@ -1359,10 +1446,7 @@ name = "lead"
         // Inline (15 bytes) and not (19, 23): words[i] is "x" repeated i % 40 + 1 times.
         for (len, first) in [(15, 14), (19, 18), (23, 22)] {
             let word = "x".repeat(len);
-            assert_eq!(
-                cache.get(&word, word.as_bytes()),
-                Some([first as u32, 1, 2])
-            );
+            assert_eq!(cache.get(&word, word.as_bytes()), Some(value(first)));
         }
     }
 

@@ -148,8 +148,25 @@ impl<'a> Iterator for Words<'a> {
                 self.pending_break = marked && next & BREAK != 0;
                 return Some(word);
             }
-            if position == start && marked {
-                // A lone mark ("-", "|"): no word, at most a break.
+            if position > start && next & SPLIT != 0 {
+                // A mark that never joins ("CI-CD", "TCP/IP", "**Go**"): the
+                // word ends there; the mark is read on the next call.
+                self.position = position;
+                let word = Word {
+                    text: self.text.get(start..position)?,
+                    start,
+                    line: self.line,
+                    break_before: self.pending_break,
+                };
+                self.pending_break = false;
+                return Some(word);
+            }
+            if position == start
+                && (marked || (next & SPLIT != 0 && class_at(position + 1) & NON_ASCII == 0))
+            {
+                // A lone mark ("-", "|"), or one that never joins, before more
+                // ASCII: no word, at most a break. (Before a non-ASCII byte it
+                // stays with the rest of the chunk, which is scanned whole.)
                 self.position = position + 1;
                 self.pending_break |= next & BREAK != 0;
                 continue;
@@ -204,6 +221,10 @@ const NEWLINE: u8 = 2;
 const WORD: u8 = 4;
 const BREAK: u8 = 8;
 const NON_ASCII: u8 = 16;
+/// ASCII punctuation that never joins two words, whatever the chunk holds:
+/// all but `.`, `,` and `'` (which join letters or digits), and `;` and `:`
+/// (which UAX #29 lets join digits or letters in a non-ASCII chunk).
+const SPLIT: u8 = 32;
 
 /// The class of every byte: one table lookup instead of a chain of comparisons.
 static CLASS: [u8; 256] = {
@@ -226,6 +247,9 @@ static CLASS: [u8; 256] = {
         }
         if !byte.is_ascii() {
             class |= NON_ASCII;
+        }
+        if byte.is_ascii_punctuation() && !matches!(byte, b'.' | b',' | b'\'' | b';' | b':') {
+            class |= SPLIT;
         }
         table[index] = class;
         index += 1;
@@ -612,6 +636,18 @@ mod tests {
             "|",
             "-",
             "**",
+            "/",
+            "#",
+            "%",
+            "@",
+            "&",
+            "\"",
+            "\u{301}",
+            "-\u{301}",
+            "TCP/IP",
+            "CI-CD",
+            "9;9",
+            "א",
             "a_very_long_identifier_name",
             "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
             "Ελληνικά",

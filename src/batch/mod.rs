@@ -39,7 +39,9 @@ use std::sync::mpsc::{self, Receiver, SyncSender, TryRecvError};
 use std::sync::{Arc, Mutex};
 
 use crate::checks::CheckOutcome;
-use crate::extract::{Document, ExtractOptions, InputError, InputErrorKind, read_document};
+use crate::extract::{
+    Document, ExtractOptions, FileKind, InputError, InputErrorKind, read_document_known,
+};
 use crate::matching::{Matcher, Scratch};
 use crate::score::DocumentScore;
 
@@ -242,8 +244,17 @@ impl Skipped {
 }
 
 /// Jobs and results travel in chunks of up to this many, so threads wake once
-/// per chunk rather than once per document.
-const CHUNK: usize = 16;
+/// per chunk rather than once per document. Chunks start small and grow as the
+/// walk goes on ([`chunk_size`]): the first documents of a batch spread over
+/// every worker at once, and a large batch costs few wake-ups.
+const CHUNK: usize = 64;
+
+/// How many jobs the walker gathers before it sends them, once it has found
+/// `found` documents: one at first, then a sixteenth of those found, up to
+/// [`CHUNK`].
+fn chunk_size(found: u64) -> usize {
+    usize::try_from(found / 16).unwrap_or(CHUNK).clamp(1, CHUNK)
+}
 
 /// One numbered piece of work from the walker.
 struct Job {
@@ -252,7 +263,7 @@ struct Job {
 }
 
 enum Work {
-    Read(PathBuf),
+    Read(PathBuf, FileKind),
     Fail(InputError),
 }
 
@@ -349,7 +360,9 @@ fn work<E: Evaluate<Output: CheckStatus>, R>(
         let mut done = Vec::with_capacity(chunk.len());
         for Job { index, work } in chunk {
             let (outcome, bytes) = match work {
-                Work::Read(path) => evaluate_file(&path, evaluator, &options.extract, &mut scratch),
+                Work::Read(path, kind) => {
+                    evaluate_file(&path, kind, evaluator, &options.extract, &mut scratch)
+                }
                 Work::Fail(err) => (Outcome::Failed(err), 0),
             };
             let tally = match &outcome {
@@ -367,9 +380,11 @@ fn work<E: Evaluate<Output: CheckStatus>, R>(
     }
 }
 
-/// Reads and evaluates one file; also says how many bytes of text it had.
+/// Reads and evaluates one file of the given kind; also says how many bytes
+/// of text it had.
 pub fn evaluate_file<E: Evaluate>(
     path: &Path,
+    kind: FileKind,
     evaluator: &E,
     extract: &ExtractOptions,
     scratch: &mut Scratch,
@@ -383,7 +398,7 @@ pub fn evaluate_file<E: Evaluate>(
         };
         return (Outcome::Failed(err), 0);
     };
-    let document = match read_document(name, extract) {
+    let document = match read_document_known(name, extract, kind) {
         Ok(document) => document,
         Err(err) => return (Outcome::Failed(err), 0),
     };
@@ -455,6 +470,15 @@ mod tests {
             self.0.push(record);
             Ok(())
         }
+    }
+
+    #[test]
+    fn chunks_start_at_one_document_and_grow_to_the_limit() {
+        assert_eq!(chunk_size(0), 1);
+        assert_eq!(chunk_size(31), 1);
+        assert_eq!(chunk_size(160), 10);
+        assert_eq!(chunk_size(100_000), CHUNK);
+        assert!((0..5000).all(|found| chunk_size(found) <= chunk_size(found + 1)));
     }
 
     #[test]

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::SyncSender;
 
-use super::{CHUNK, FileList, Inputs, Job, Progress, Skipped, Work};
-use crate::extract::{InputError, InputErrorKind};
+use super::{CHUNK, FileList, Inputs, Job, Progress, Skipped, Work, chunk_size};
+use crate::extract::{FileKind, InputError, InputErrorKind};
 
 /// File name extensions (lowercase, without the dot) of the formats a folder
 /// walk picks up: those [`crate::extract`] reads ([`crate::extract::EXTENSIONS`]).
@@ -110,7 +110,7 @@ impl<'a> Walker<'a> {
             let mut ancestors = Vec::new();
             self.walk_folder(&path, &mut ancestors)
         } else {
-            self.send(Work::Read(path))
+            self.send(Work::Read(path, FileKind::Unknown))
         }
     }
 
@@ -146,9 +146,9 @@ impl<'a> Walker<'a> {
                         }
                     }
                     // A link to a file, or a dangling link: reading it tells.
-                    _ => self.file(path)?,
+                    _ => self.file(path, FileKind::Unknown)?,
                 },
-                EntryKind::File => self.file(path)?,
+                EntryKind::File => self.file(path, FileKind::Regular)?,
                 EntryKind::Other => self.skipped.other += 1,
             }
         }
@@ -157,9 +157,9 @@ impl<'a> Walker<'a> {
         self.flush()
     }
 
-    fn file(&mut self, path: PathBuf) -> Result<(), Stopped> {
+    fn file(&mut self, path: PathBuf, kind: FileKind) -> Result<(), Stopped> {
         if is_supported_path(&path) {
-            self.send(Work::Read(path))
+            self.send(Work::Read(path, kind))
         } else {
             self.skipped.unsupported += 1;
             Ok(())
@@ -182,7 +182,7 @@ impl<'a> Walker<'a> {
             work,
         });
         self.next += 1;
-        if self.chunk.len() >= CHUNK {
+        if self.chunk.len() >= chunk_size(self.next) {
             self.flush()?;
         }
         Ok(())

@@ -626,9 +626,8 @@ fn print_summary(totals: &Totals, elapsed: Duration) {
     } else {
         0.0
     };
-    let _ = writeln!(
-        io::stderr().lock(),
-        "rolefit: {} scored{}, {} skipped, {} failed in {seconds:.2} s ({:.1} MB of text, {rate:.0} MB/s)",
+    let line = format!(
+        "rolefit: {} scored{}, {} skipped, {} failed in {seconds:.2} s ({:.1} MB of text, {rate:.0} MB/s)\n",
         totals.scored,
         if totals.check_failed > 0 {
             format!(" ({} failed checks)", totals.check_failed)
@@ -639,4 +638,7 @@ fn print_summary(totals: &Totals, elapsed: Duration) {
         totals.failed,
         totals.bytes as f64 / 1e6,
     );
+    // One write: standard error is unbuffered, and the line should not be
+    // cut by another program's output.
+    let _ = io::stderr().lock().write_all(line.as_bytes());
 }

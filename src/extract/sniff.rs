@@ -12,6 +12,9 @@
 //! 4. Plain text.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem;
 
 use super::archive::Archive;
 use super::{InputErrorKind, InputFormat, decode};
@@ -34,8 +37,11 @@ pub(crate) fn detect(bytes: &[u8], path: &str) -> Result<InputFormat, InputError
 
 /// The PDF header's offset, if there is one near the start.
 pub(crate) fn pdf_header(bytes: &[u8]) -> Option<usize> {
+    /// Built once: every document of a batch is searched for it.
+    static HEADER: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"%PDF-"));
     let window = &bytes[..bytes.len().min(PDF_HEADER_WINDOW)];
-    memchr::memmem::find(window, b"%PDF-")
+    HEADER.find(window)
 }
 
 fn by_magic(
