@@ -10,11 +10,12 @@
 #   CORPUS=DIR     where the corpus goes (default: target/bench-corpus-COUNT)
 #   EXT=md         write the resumes as .md, so rolefit parses them as Markdown
 #                  (default txt: plain text, as ripgrep and the baseline read them)
-#   RUNS=N         timed runs of each rolefit and ripgrep command, the best is
-#                  kept (default 5: a run takes well under a second)
-#   PY_RUNS=N      timed runs of the Python baseline, the best is kept (default
-#                  2: a run takes 10-15 s); best against best, so neither side
-#                  gains from a lucky or unlucky moment of a shared machine
+#   RUNS=N         timed runs of each rolefit and ripgrep command, taken in
+#                  turns, the best is kept (default 5: a run takes under a second)
+#   PY_RUNS=N      timed runs of the Python baseline, spread over those rounds,
+#                  the best is kept (default 2: a run takes 10-15 s); best
+#                  against best, so neither side gains from a lucky or unlucky
+#                  moment of a shared machine
 #   BIG=1          also measure peak memory over 100,000 resumes (~550 MB of disk)
 #
 # It reports and never fails on a figure: timings move with the machine's load,
@@ -53,21 +54,28 @@ BYTES=$(find "$CORPUS" -type f ! -name '.*' -printf '%s\n' | awk '{s += $1} END 
 MB=$(awk -v b="$BYTES" 'BEGIN {printf "%.1f", b / 1e6}')
 
 now() { date +%s%N; }
-# best_of CMD...: runs CMD (stdout to /dev/null) RUNS times; prints the best
-# wall time in seconds and the largest max RSS in MB.
+# measure LABEL CMD...: runs CMD once (stdout to /dev/null) and notes its wall
+# time in microseconds and its max RSS in KB under LABEL.
+measure() {
+    local label=$1 start end
+    shift
+    start=$(now)
+    /usr/bin/time -f '%M' -o "$WORK/rss" "$@" >/dev/null 2>"$WORK/stderr" || true
+    end=$(now)
+    echo "$(((end - start) / 1000)) $(tail -n 1 "$WORK/rss")" >>"$WORK/$label.times"
+}
+# best LABEL: the best wall time noted under LABEL, in seconds, and the largest
+# max RSS, in MB.
+best() {
+    sort -n "$WORK/$1.times" | awk 'NR == 1 {t = $1} $2 > r {r = $2} END {printf "%.3f %.1f\n", t / 1e6, r / 1024}'
+}
+# best_of CMD...: runs CMD RUNS times; prints what `best` does.
 best_of() {
-    local best="" rss=0
+    local label=run$RANDOM
     for _ in $(seq "$RUNS"); do
-        local start end kb
-        start=$(now)
-        /usr/bin/time -f '%M' -o "$WORK/rss" "$@" >/dev/null 2>"$WORK/stderr" || true
-        end=$(now)
-        kb=$(tail -n 1 "$WORK/rss")
-        local t=$(((end - start) / 1000))
-        if [[ -z $best || $t -lt $best ]]; then best=$t; fi
-        if ((kb > rss)); then rss=$kb; fi
+        measure "$label" "$@"
     done
-    awk -v t="$best" -v r="$rss" 'BEGIN {printf "%.3f %.1f\n", t / 1e6, r / 1024}'
+    best "$label"
 }
 
 # The terms, for ripgrep: every name and alias of every set, one a line.
@@ -88,11 +96,28 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "corpus: $COUNT resumes (.$EXT), $MB MB in $CORPUS; $(wc -l <"$WORK/terms.txt") terms from $KEYWORDS"
 "$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format csv >/dev/null 2>&1 || true # warm the page cache
 
-echo "== runs (best of $RUNS unless said; wall seconds, peak RSS)"
-read -r T_JSONL RSS_JSONL < <(best_of "$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format jsonl)
-read -r T_CSV RSS_CSV < <(best_of "$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format csv)
-read -r T_TABLE RSS_TABLE < <(best_of "$ROLEFIT" "${SETS[@]}" batch "$CORPUS")
-read -r T_ONE RSS_ONE < <(best_of "$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format jsonl --jobs 1)
+HAVE_RG=$(command -v rg >/dev/null && echo 1 || echo 0)
+HAVE_PY=$(python3 -c 'import Stemmer' 2>/dev/null && echo 1 || echo 0)
+echo "== runs (best of $RUNS unless said, taken in turns; wall seconds, peak RSS)"
+# In turns, one run of each command a round, so that no command gets all the
+# machine's good or bad moments; the Python runs spread over the rounds.
+PY_EVERY=$(((RUNS + PY_RUNS - 1) / PY_RUNS))
+for round in $(seq "$RUNS"); do
+    if ((HAVE_PY && (round - 1) % PY_EVERY == 0)); then
+        measure python python3 scripts/baseline.py "$KEYWORDS" "$CORPUS"
+    fi
+    measure jsonl "$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format jsonl
+    measure csv "$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format csv
+    measure table "$ROLEFIT" "${SETS[@]}" batch "$CORPUS"
+    measure one "$ROLEFIT" "${SETS[@]}" batch "$CORPUS" --format jsonl --jobs 1
+    if ((HAVE_RG)); then
+        measure rg rg -c -i -F -f "$WORK/terms.txt" "$CORPUS"
+    fi
+done
+read -r T_JSONL RSS_JSONL < <(best jsonl)
+read -r T_CSV RSS_CSV < <(best csv)
+read -r T_TABLE RSS_TABLE < <(best table)
+read -r T_ONE RSS_ONE < <(best one)
 printf '%-44s %7.3f s %7.0f MB/s %7.1f MB RSS\n' \
     "rolefit batch --format jsonl" "$T_JSONL" "$(awk -v m="$MB" -v t="$T_JSONL" 'BEGIN {print m / t}')" "$RSS_JSONL" \
     "rolefit batch --format csv" "$T_CSV" "$(awk -v m="$MB" -v t="$T_CSV" 'BEGIN {print m / t}')" "$RSS_CSV" \
@@ -100,8 +125,8 @@ printf '%-44s %7.3f s %7.0f MB/s %7.1f MB RSS\n' \
     "rolefit batch --format jsonl --jobs 1" "$T_ONE" "$(awk -v m="$MB" -v t="$T_ONE" 'BEGIN {print m / t}')" "$RSS_ONE"
 
 T_RG=""
-if command -v rg >/dev/null; then
-    read -r T_RG _ < <(best_of rg -c -i -F -f "$WORK/terms.txt" "$CORPUS")
+if ((HAVE_RG)); then
+    read -r T_RG _ < <(best rg)
     printf '%-44s %7.3f s %7.0f MB/s\n' "rg -c -i -F -f terms.txt" "$T_RG" \
         "$(awk -v m="$MB" -v t="$T_RG" 'BEGIN {print m / t}')"
 else
@@ -109,9 +134,9 @@ else
 fi
 
 T_PY=""
-if python3 -c 'import Stemmer' 2>/dev/null; then
-    read -r T_PY _ < <(RUNS=$PY_RUNS best_of python3 scripts/baseline.py "$KEYWORDS" "$CORPUS")
-    printf '%-44s %7.3f s %7.1f MB/s\n' "python3 scripts/baseline.py (best of $PY_RUNS)" "$T_PY" \
+if ((HAVE_PY)); then
+    read -r T_PY _ < <(best python)
+    printf '%-44s %7.3f s %7.1f MB/s\n' "python3 scripts/baseline.py (best of $(wc -l <"$WORK/python.times"))" "$T_PY" \
         "$(awk -v m="$MB" -v t="$T_PY" 'BEGIN {print m / t}')"
 else
     echo "PyStemmer is not installed (pip install PyStemmer): skipping the Python baseline"

@@ -39,9 +39,7 @@ use std::sync::mpsc::{self, Receiver, SyncSender, TryRecvError};
 use std::sync::{Arc, Mutex};
 
 use crate::checks::CheckOutcome;
-use crate::extract::{
-    Document, ExtractOptions, FileKind, InputError, InputErrorKind, read_document_known,
-};
+use crate::extract::{Document, ExtractOptions, InputError, InputErrorKind, read_document};
 use crate::matching::{Matcher, Scratch};
 use crate::score::DocumentScore;
 
@@ -263,7 +261,7 @@ struct Job {
 }
 
 enum Work {
-    Read(PathBuf, FileKind),
+    Read(PathBuf),
     Fail(InputError),
 }
 
@@ -360,9 +358,7 @@ fn work<E: Evaluate<Output: CheckStatus>, R>(
         let mut done = Vec::with_capacity(chunk.len());
         for Job { index, work } in chunk {
             let (outcome, bytes) = match work {
-                Work::Read(path, kind) => {
-                    evaluate_file(&path, kind, evaluator, &options.extract, &mut scratch)
-                }
+                Work::Read(path) => evaluate_file(&path, evaluator, &options.extract, &mut scratch),
                 Work::Fail(err) => (Outcome::Failed(err), 0),
             };
             let tally = match &outcome {
@@ -380,11 +376,9 @@ fn work<E: Evaluate<Output: CheckStatus>, R>(
     }
 }
 
-/// Reads and evaluates one file of the given kind; also says how many bytes
-/// of text it had.
+/// Reads and evaluates one file; also says how many bytes of text it had.
 pub fn evaluate_file<E: Evaluate>(
     path: &Path,
-    kind: FileKind,
     evaluator: &E,
     extract: &ExtractOptions,
     scratch: &mut Scratch,
@@ -398,7 +392,7 @@ pub fn evaluate_file<E: Evaluate>(
         };
         return (Outcome::Failed(err), 0);
     };
-    let document = match read_document_known(name, extract, kind) {
+    let document = match read_document(name, extract) {
         Ok(document) => document,
         Err(err) => return (Outcome::Failed(err), 0),
     };

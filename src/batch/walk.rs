@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::SyncSender;
 
 use super::{CHUNK, FileList, Inputs, Job, Progress, Skipped, Work, chunk_size};
-use crate::extract::{FileKind, InputError, InputErrorKind};
+use crate::extract::{InputError, InputErrorKind, InputFormat};
 
 /// File name extensions (lowercase, without the dot) of the formats a folder
 /// walk picks up: those [`crate::extract`] reads ([`crate::extract::EXTENSIONS`]).
@@ -41,6 +41,8 @@ pub fn is_hidden(name: &std::ffi::OsStr) -> bool {
 pub(super) struct Walker<'a> {
     tx: SyncSender<Vec<Job>>,
     chunk: Vec<Job>,
+    /// The [`cost`] of the jobs in `chunk`.
+    chunk_cost: usize,
     next: u64,
     skipped: Skipped,
     follow_links: bool,
@@ -61,6 +63,7 @@ impl<'a> Walker<'a> {
         Walker {
             tx,
             chunk: Vec::with_capacity(CHUNK),
+            chunk_cost: 0,
             next: 0,
             skipped: Skipped::default(),
             follow_links,
@@ -110,7 +113,7 @@ impl<'a> Walker<'a> {
             let mut ancestors = Vec::new();
             self.walk_folder(&path, &mut ancestors)
         } else {
-            self.send(Work::Read(path, FileKind::Unknown))
+            self.send(Work::Read(path))
         }
     }
 
@@ -146,9 +149,9 @@ impl<'a> Walker<'a> {
                         }
                     }
                     // A link to a file, or a dangling link: reading it tells.
-                    _ => self.file(path, FileKind::Unknown)?,
+                    _ => self.file(path)?,
                 },
-                EntryKind::File => self.file(path, FileKind::Regular)?,
+                EntryKind::File => self.file(path)?,
                 EntryKind::Other => self.skipped.other += 1,
             }
         }
@@ -157,9 +160,9 @@ impl<'a> Walker<'a> {
         self.flush()
     }
 
-    fn file(&mut self, path: PathBuf, kind: FileKind) -> Result<(), Stopped> {
+    fn file(&mut self, path: PathBuf) -> Result<(), Stopped> {
         if is_supported_path(&path) {
-            self.send(Work::Read(path, kind))
+            self.send(Work::Read(path))
         } else {
             self.skipped.unsupported += 1;
             Ok(())
@@ -177,12 +180,16 @@ impl<'a> Walker<'a> {
 
     fn send(&mut self, work: Work) -> Result<(), Stopped> {
         self.progress.found();
+        self.chunk_cost += match &work {
+            Work::Read(path) => cost(path),
+            Work::Fail(_) => 1,
+        };
         self.chunk.push(Job {
             index: self.next,
             work,
         });
         self.next += 1;
-        if self.chunk.len() >= chunk_size(self.next) {
+        if self.chunk_cost >= chunk_size(self.next) {
             self.flush()?;
         }
         Ok(())
@@ -193,7 +200,19 @@ impl<'a> Walker<'a> {
             return Ok(());
         }
         let chunk = std::mem::replace(&mut self.chunk, Vec::with_capacity(CHUNK));
+        self.chunk_cost = 0;
         self.tx.send(chunk).map_err(|_| Stopped)
+    }
+}
+
+/// What reading a document costs, in places of a chunk: one for the text
+/// formats, which take tens of microseconds; a whole chunk for PDF, DOCX and
+/// ODT, which take milliseconds to unpack, so that one of those never keeps
+/// others waiting behind it in a chunk while another worker is idle.
+fn cost(path: &Path) -> usize {
+    match path.to_str().and_then(InputFormat::from_extension) {
+        Some(InputFormat::Pdf | InputFormat::Docx | InputFormat::Odt) => CHUNK,
+        _ => 1,
     }
 }
 
@@ -256,6 +275,25 @@ mod tests {
         ];
         for (path, expected) in cases {
             assert_eq!(is_supported_path(Path::new(path)), expected, "{path}");
+        }
+    }
+
+    #[test]
+    fn documents_that_take_unpacking_travel_alone() {
+        for (path, alone) in [
+            ("a/cv.pdf", true),
+            ("a/cv.DOCX", true),
+            ("cv.odt", true),
+            ("cv.txt", false),
+            ("cv.md", false),
+            ("cv.html", false),
+            ("cv", false),
+        ] {
+            assert_eq!(
+                cost(Path::new(path)) >= chunk_size(u64::MAX),
+                alone,
+                "{path}"
+            );
         }
     }
 

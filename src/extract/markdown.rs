@@ -16,7 +16,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 /// The text of a Markdown document.
 pub(crate) fn extract(markdown: &str) -> String {
     let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(markdown.match_indices('\n').map(|(i, _)| i + 1))
+        .chain(memchr::memchr_iter(b'\n', markdown.as_bytes()).map(|i| i + 1))
         .collect();
     let line_of = |offset: usize| line_starts.partition_point(|&start| start <= offset) - 1;
     let options =
@@ -73,7 +73,7 @@ impl Writer {
         }
         self.space = false;
         self.text.push_str(text);
-        self.line += text.matches('\n').count();
+        self.line += memchr::memchr_iter(b'\n', text.as_bytes()).count();
         self.line_has_text = !text.ends_with('\n');
     }
 

@@ -395,27 +395,6 @@ pub struct InputError {
 
 /// Reads a document from `path`, or from standard input when `path` is `-`.
 pub fn read_document(path: &str, options: &ExtractOptions) -> Result<Document, InputError> {
-    read_document_known(path, options, FileKind::Unknown)
-}
-
-/// What is known of a path before it is opened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    /// Nothing: it may be a folder, a pipe or a device.
-    Unknown,
-    /// A folder listing has just shown a regular file.
-    Regular,
-}
-
-/// [`read_document`], told what kind of file `path` is. A file known to be
-/// regular is read without asking its size first: reading stops at the first
-/// short read, which for a regular file is its end. That spares a system
-/// call per file (`statx`), which a batch of small files notices.
-pub fn read_document_known(
-    path: &str,
-    options: &ExtractOptions,
-    kind: FileKind,
-) -> Result<Document, InputError> {
     let fail = |kind| InputError {
         path: path.to_string(),
         kind,
@@ -435,31 +414,24 @@ pub fn read_document_known(
                 io_kind(&err)
             })
         })?;
-        if kind == FileKind::Regular {
-            read_regular_file(file, LISTED_FILE_GUESS, options.max_bytes).map_err(fail)?
+        let metadata = file.metadata().map_err(|err| fail(io_kind(&err)))?;
+        if metadata.is_dir() {
+            return Err(fail(InputErrorKind::IsDirectory));
+        }
+        if metadata.len() > options.max_bytes {
+            return Err(fail(InputErrorKind::TooLarge {
+                size: metadata.len(),
+                limit: options.max_bytes,
+            }));
+        }
+        if metadata.is_file() {
+            read_regular_file(file, metadata.len(), options.max_bytes).map_err(fail)?
         } else {
-            let metadata = file.metadata().map_err(|err| fail(io_kind(&err)))?;
-            if metadata.is_dir() {
-                return Err(fail(InputErrorKind::IsDirectory));
-            }
-            if metadata.len() > options.max_bytes {
-                return Err(fail(InputErrorKind::TooLarge {
-                    size: metadata.len(),
-                    limit: options.max_bytes,
-                }));
-            }
-            if metadata.is_file() {
-                read_regular_file(file, metadata.len(), options.max_bytes).map_err(fail)?
-            } else {
-                read_limited(file, options.max_bytes, 0).map_err(fail)?
-            }
+            read_limited(file, options.max_bytes, 0).map_err(fail)?
         }
     };
     document_from(path, Cow::Owned(bytes), options)
 }
-
-/// The first buffer for a regular file of unknown size: most resumes fit.
-const LISTED_FILE_GUESS: u64 = 16 * 1024;
 
 /// Extracts the text of a document already in memory. `path` names it in
 /// errors and its extension helps choose the format.
@@ -555,21 +527,22 @@ fn read_limited(
     Ok(bytes)
 }
 
-/// Reads a regular file expected to hold about `size` bytes, in one
-/// allocation and, usually, one `read`: a read that returns fewer bytes than
-/// asked for has met the end of a regular file, so no second read is needed
-/// to see it. A file larger than expected is read on, to at most `limit`.
+/// Reads a regular file whose metadata gives `size` bytes (at most `limit`),
+/// in one allocation and, usually, one `read` that asks for a byte more. Once
+/// `size` bytes are in, the end is taken as met, with no read to see it;
+/// reads that return less go on until then (some network file systems return
+/// short reads). If the extra byte came too, the file has grown since: it is
+/// read on, to at most `limit`.
 fn read_regular_file(mut file: fs::File, size: u64, limit: u64) -> Result<Vec<u8>, InputErrorKind> {
-    // One byte more than expected: a full buffer means there may be more.
-    let capacity = usize::try_from(size.min(limit)).unwrap_or(0) + 1;
-    let mut bytes = vec![0u8; capacity];
+    let expected = usize::try_from(size.min(limit)).unwrap_or(0);
+    let mut bytes = vec![0u8; expected + 1];
     let mut filled = 0;
     while filled < bytes.len() {
         match file.read(&mut bytes[filled..]) {
             Ok(0) => break,
             Ok(read) => {
                 filled += read;
-                if filled < bytes.len() {
+                if filled == expected {
                     break;
                 }
             }
@@ -578,17 +551,18 @@ fn read_regular_file(mut file: fs::File, size: u64, limit: u64) -> Result<Vec<u8
         }
     }
     bytes.truncate(filled);
-    if filled == capacity {
+    if filled > expected {
         (&mut file)
             .take((limit + 1).saturating_sub(filled as u64))
             .read_to_end(&mut bytes)
             .map_err(|err| io_kind(&err))?;
     }
     if bytes.len() as u64 > limit {
-        // Past the limit: the size, as the file tells it, says by how much.
+        // Reading stopped past the limit: the file's size now says by how much.
+        let read = bytes.len() as u64;
         let size = file
             .metadata()
-            .map_or(bytes.len() as u64, |metadata| metadata.len());
+            .map_or(read, |metadata| metadata.len().max(read));
         return Err(InputErrorKind::TooLarge { size, limit });
     }
     Ok(bytes)
@@ -623,41 +597,46 @@ mod tests {
     }
 
     #[test]
-    fn files_read_whole_whatever_their_size_and_kind() {
+    fn files_read_whole_whatever_their_size() {
         let folder = tempfile::tempdir().unwrap();
-        let guess = LISTED_FILE_GUESS as usize;
-        let limit = 3 * guess as u64;
+        let limit = 40_000;
         let options = ExtractOptions {
             max_bytes: limit,
             ..ExtractOptions::default()
         };
-        // Around the first buffer's size, and well past it.
-        for size in [
-            1,
-            guess - 1,
-            guess,
-            guess + 1,
-            2 * guess + 7,
-            limit as usize,
-        ] {
+        for size in [1, 2, 4095, 4096, 4097, 16_384, 39_999, 40_000] {
             let text: String = "word ".repeat(size / 5 + 1)[..size].replace(' ', "\n");
             let path = folder.path().join(format!("{size}.txt"));
             fs::write(&path, &text).unwrap();
-            let path = path.to_str().unwrap();
-            for kind in [FileKind::Regular, FileKind::Unknown] {
-                let document = read_document_known(path, &options, kind).unwrap();
-                assert_eq!(document.text, text, "{size} {kind:?}");
-            }
+            let document = read_document(path.to_str().unwrap(), &options).unwrap();
+            assert_eq!(document.text, text, "{size}");
         }
         let path = folder.path().join("large.txt");
         fs::write(&path, "a".repeat(limit as usize + 10)).unwrap();
-        for kind in [FileKind::Regular, FileKind::Unknown] {
-            let err = read_document_known(path.to_str().unwrap(), &options, kind).unwrap_err();
-            let expected = InputErrorKind::TooLarge {
-                size: limit + 10,
-                limit,
-            };
-            assert_eq!(err.kind, expected, "{kind:?}");
+        let err = read_document(path.to_str().unwrap(), &options).unwrap_err();
+        let expected = InputErrorKind::TooLarge {
+            size: limit + 10,
+            limit,
+        };
+        assert_eq!(err.kind, expected);
+    }
+
+    #[test]
+    fn a_file_longer_than_its_size_said_is_read_to_its_end() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("growing.txt");
+        fs::write(&path, "Go and SQL, then Rust.").unwrap();
+        // As if the file had grown since its size was asked, or as a file
+        // in /proc, which says 0.
+        for (said, limit) in [(0, 100), (5, 100), (21, 100), (0, 10)] {
+            let file = fs::File::open(&path).unwrap();
+            let read = read_regular_file(file, said, limit);
+            if limit >= 22 {
+                assert_eq!(read.unwrap(), b"Go and SQL, then Rust.", "{said}");
+            } else {
+                let expected = InputErrorKind::TooLarge { size: 22, limit };
+                assert_eq!(read, Err(expected), "{said}");
+            }
         }
     }
 
