@@ -150,7 +150,9 @@ impl<'a> Iterator for Words<'a> {
             }
             if position > start && next & SPLIT != 0 {
                 // A mark that never joins ("CI-CD", "TCP/IP", "**Go**"): the
-                // word ends there; the mark is read on the next call.
+                // word ends there; the mark is read on the next call. (A
+                // branch of its own: folded into the one above, it cost the
+                // batch benchmark 1% more instructions.)
                 self.position = position;
                 let word = Word {
                     text: self.text.get(start..position)?,

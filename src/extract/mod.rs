@@ -400,7 +400,7 @@ pub fn read_document(path: &str, options: &ExtractOptions) -> Result<Document, I
         kind,
     };
     let bytes = if path == "-" {
-        read_limited(io::stdin().lock(), options.max_bytes, 0).map_err(fail)?
+        read_limited(io::stdin().lock(), options.max_bytes).map_err(fail)?
     } else {
         let file_path = Path::new(path);
         // Opened first, then asked its size: one path lookup, not two.
@@ -427,7 +427,7 @@ pub fn read_document(path: &str, options: &ExtractOptions) -> Result<Document, I
         if metadata.is_file() {
             read_regular_file(file, metadata.len(), options.max_bytes).map_err(fail)?
         } else {
-            read_limited(file, options.max_bytes, 0).map_err(fail)?
+            read_limited(file, options.max_bytes).map_err(fail)?
         }
     };
     document_from(path, Cow::Owned(bytes), options)
@@ -508,12 +508,8 @@ fn extract(bytes: Cow<'_, [u8]>, format: InputFormat) -> Result<String, InputErr
     Ok(text::tidy(&text))
 }
 
-fn read_limited(
-    reader: impl Read,
-    limit: u64,
-    size_hint: usize,
-) -> Result<Vec<u8>, InputErrorKind> {
-    let mut bytes = Vec::with_capacity(size_hint.saturating_add(1));
+fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, InputErrorKind> {
+    let mut bytes = Vec::new();
     reader
         .take(limit + 1)
         .read_to_end(&mut bytes)
@@ -534,7 +530,7 @@ fn read_limited(
 /// short reads). If the extra byte came too, the file has grown since: it is
 /// read on, to at most `limit`.
 fn read_regular_file(mut file: fs::File, size: u64, limit: u64) -> Result<Vec<u8>, InputErrorKind> {
-    let expected = usize::try_from(size.min(limit)).unwrap_or(0);
+    let expected = usize::try_from(size).unwrap_or(0);
     let mut bytes = vec![0u8; expected + 1];
     let mut filled = 0;
     while filled < bytes.len() {
