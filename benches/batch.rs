@@ -51,7 +51,7 @@ fn main() {
             black_box(matcher.count_with(text, &mut scratch));
         }
     });
-    let scorer = Scorer::new(&matcher, &[]);
+    let scorer = Scorer::new(&matcher, &[], false);
     let full = best_of(5, || {
         for text in &documents {
             let matches = matcher.count_with(text, &mut scratch);

@@ -218,6 +218,7 @@ mod tests {
                     lines: vec![1],
                     how: MatchKind::Exact,
                     forms: vec![term.to_string()],
+                    via: vec![],
                 })
                 .collect(),
             missing: vec![],
@@ -227,7 +228,11 @@ mod tests {
             words: 10,
             fit: 55.0,
             best_specialization: Some("devops".into()),
+            close_specializations: vec![],
             level: Some("senior".into()),
+            strict: false,
+            technologies: vec![],
+            set_aside: vec![],
             sets: vec![
                 set("senior", SetKind::Level, 42.5, &["mentoring"]),
                 set("devops", SetKind::Specialization, 75.0, &["CI/CD"]),

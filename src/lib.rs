@@ -27,6 +27,7 @@ pub mod checks;
 pub mod cli;
 pub mod compare;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod matching;
 pub mod report;

@@ -1,16 +1,34 @@
 //! Coverage and weights: turns a document's term hits into scores and verdicts.
 //!
-//! Pure functions of the matches; nothing here reads files or prints.
+//! Pure functions of the matches; nothing here reads files or prints. The
+//! numbers come first and once: a [`ScorePlan`] (made once per run) turns a
+//! document's matches into a [`Tally`]; a [`DocumentScore`] is that tally
+//! with the evidence (terms, lines, forms, technologies) added on top, so
+//! `score` and `batch` cannot disagree.
 //!
-//! - A set's **score** is the weight of its matched terms over the weight of all
-//!   its terms, from 0 to 100, rounded to one decimal.
-//! - The **best specialization** is the specialization set with the highest score
-//!   (the first in set order on a tie; none when all score 0).
+//! - A term **counts** when it matched: literally (its name, an alias, or
+//!   through stemming) or through an *instance* (a technology of the
+//!   vocabulary that shows the concept). With `strict`, only the name and
+//!   its aliases count, as a literal ATS search would.
+//! - A term's **weight** in a specialization set is its declared weight
+//!   divided by the number of specialization sets that have a term of that
+//!   name ("scalability" is in three: a third in each), so a term every kind
+//!   of developer shares does not decide the best specialization.
+//! - A set's **score** is the weight of its counted terms over the weight of
+//!   all its terms, from 0 to 100, rounded to one decimal.
+//! - The **best specialization**: the specializations scoring within a
+//!   margin of the highest score ([`CLOSE_MARGIN`] points or
+//!   [`CLOSE_SHARE`] of that score, whichever is more) are the candidates;
+//!   of those, the best is the one whose technologies (the vocabulary
+//!   categories the set names in `technology-categories`) the document names
+//!   most, then the higher score, then the first in set order. The other
+//!   candidates are *close behind* and named with it. When the highest score
+//!   is below [`MIN_SPECIALIZATION_SCORE`], none stands out.
 //! - The **estimated level** is the most senior level set scoring at least
 //!   [`LEVEL_THRESHOLD`]; when none reaches it, the best-scoring level (the more
 //!   junior on a tie); none when all score 0. Level sets rank in set order
 //!   (built-ins: entry, mid, senior).
-//! - The **fit** is the mean of the core score and the best specialization's
+//! - The **fit** is the mean of the core score and the highest specialization
 //!   score (whichever of the two exists; else the mean of all sets).
 
 use std::sync::LazyLock;
@@ -18,11 +36,28 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::matching::{DocumentMatches, MatchKind, Matcher};
+use crate::matching::{DocumentMatches, MatchKind, Matcher, TermHits};
 use crate::sets::SetKind;
 
 /// The score a level set needs for the document to be estimated at that level.
 pub const LEVEL_THRESHOLD: f64 = 50.0;
+
+/// The share of a term's weight that a match through an instance earns:
+/// naming a tool (Jenkins) is weaker evidence of a concept (CI/CD) than
+/// describing the concept, and nearly every backend resume names a few tools.
+pub const INSTANCE_CREDIT: f64 = 0.5;
+
+/// The score the best specialization needs to stand out at all.
+pub const MIN_SPECIALIZATION_SCORE: f64 = 20.0;
+
+/// How many points below the highest score a specialization may score and
+/// still be a candidate for the best (at least; see [`CLOSE_SHARE`]).
+pub const CLOSE_MARGIN: f64 = 5.0;
+
+/// The share of the highest score by which a specialization may fall short
+/// and still be a candidate for the best, when that is more than
+/// [`CLOSE_MARGIN`].
+pub const CLOSE_SHARE: f64 = 0.15;
 
 /// The scores of one document against every set.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,12 +68,22 @@ pub struct DocumentScore {
     pub words: usize,
     /// Overall fit, 0 to 100 (see the module docs).
     pub fit: f64,
-    /// Id of the best-fitting specialization set.
+    /// Id of the best-fitting specialization set; `None` when none stands out.
     pub best_specialization: Option<String>,
+    /// Ids of the specializations close behind the best one, best first.
+    pub close_specializations: Vec<String>,
     /// Id of the estimated level set.
     pub level: Option<String>,
+    /// Whether only names and aliases counted (no stems, no instances).
+    pub strict: bool,
     /// One entry per set, in set order.
     pub sets: Vec<SetScore>,
+    /// The technologies of the vocabulary the document names, in vocabulary
+    /// order (by category, then name).
+    pub technologies: Vec<TechnologyMatch>,
+    /// Occurrences of everyday words ("Go") not counted as a term, because
+    /// nothing around them speaks for the technical sense; in text order.
+    pub set_aside: Vec<SetAsideMatch>,
 }
 
 /// How well a document covers one set.
@@ -67,91 +112,351 @@ pub struct SetScore {
 pub struct TermMatch {
     /// The term's canonical name.
     pub term: String,
-    /// The term's weight.
+    /// The term's weight in this set's score (see the module docs).
     pub weight: f64,
-    /// How many times it occurs.
+    /// How many times it occurs (through an instance: how many times the
+    /// instances occur).
     pub count: u32,
     /// The lines where it stands.
     pub lines: Vec<u32>,
     /// The strongest way it matched.
     #[serde(rename = "match")]
     pub how: MatchKind,
+    /// The forms as written in the document (none for an instance match).
+    pub forms: Vec<String>,
+    /// For an `instance` match: the technologies that show the term.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub via: Vec<String>,
+}
+
+/// A technology of the vocabulary that a document names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TechnologyMatch {
+    /// Its canonical name.
+    pub name: String,
+    /// Its category's id.
+    pub category: String,
+    /// How many times it occurs.
+    pub count: u32,
+    /// The lines where it stands.
+    pub lines: Vec<u32>,
     /// The forms as written in the document.
     pub forms: Vec<String>,
 }
 
-/// Scores one document's matches against every set of `matcher`. Terms named
-/// in `ignored` (case-insensitively) are left out, as if no set had them.
+/// An occurrence of an everyday form that was not counted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SetAsideMatch {
+    /// The term or technology it would have been.
+    pub term: String,
+    /// The form as written.
+    pub form: String,
+    /// The 1-based line.
+    pub line: u32,
+}
+
+/// How a matcher's sets are scored, worked out once per run: which terms
+/// count, in which order, with which weight.
+#[derive(Debug, Clone)]
+pub struct ScorePlan {
+    sets: Vec<SetPlan>,
+    strict: bool,
+    /// Names left out, lowercase: terms, and technologies by any form.
+    ignored: Vec<String>,
+    /// The technologies left out, by vocabulary index, ascending.
+    ignored_technologies: Vec<usize>,
+}
+
+/// One set's terms as they are scored.
+#[derive(Debug, Clone)]
+struct SetPlan {
+    kind: SetKind,
+    /// First term's index in [`DocumentMatches::terms`].
+    offset: usize,
+    /// (index in the set, weight in the score) of the terms not ignored,
+    /// heaviest first, then in set order.
+    order: Vec<(usize, f64)>,
+    /// Indices into [`DocumentMatches::terms`] of the technologies that speak
+    /// for the set, less ignored ones.
+    technologies: Vec<usize>,
+}
+
+/// The numbers of one document: per set, and the verdicts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally {
+    /// One entry per set, in set order.
+    pub sets: Vec<SetTally>,
+    /// The verdicts, as indices into the sets.
+    pub verdicts: Verdicts,
+}
+
+/// How well a document covers one set, in numbers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SetTally {
+    /// Weighted coverage, 0 to 100.
+    pub score: f64,
+    /// Terms found.
+    pub matched: usize,
+    /// Terms in the set (less ignored ones).
+    pub terms: usize,
+    /// Technologies of the set's categories that the document names.
+    pub technologies: usize,
+}
+
+impl ScorePlan {
+    /// The plan for `matcher`'s sets, leaving out the terms named in
+    /// `ignored` (case-insensitively) as if no set had them; `strict` counts
+    /// only names and aliases.
+    pub fn new(matcher: &Matcher, ignored: &[String], strict: bool) -> Self {
+        let vocabulary = matcher.vocabulary();
+        let mut ignored_technologies: Vec<usize> = ignored
+            .iter()
+            .filter_map(|name| vocabulary.lookup(name))
+            .collect();
+        ignored_technologies.sort_unstable();
+        let sets = matcher.sets();
+        let specializations: Vec<&crate::sets::KeywordSet> = sets
+            .iter()
+            .filter(|set| set.kind == SetKind::Specialization)
+            .collect();
+        let plans = sets
+            .iter()
+            .enumerate()
+            .map(|(set_index, set)| {
+                let mut order: Vec<(usize, f64)> = set
+                    .terms
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, term)| {
+                        !ignored
+                            .iter()
+                            .any(|name| name.eq_ignore_ascii_case(&term.name))
+                    })
+                    .map(|(index, term)| {
+                        let sharing = if set.kind == SetKind::Specialization {
+                            specializations
+                                .iter()
+                                .filter(|other| {
+                                    other
+                                        .terms
+                                        .iter()
+                                        .any(|t| t.name.eq_ignore_ascii_case(&term.name))
+                                })
+                                .count()
+                                .max(1)
+                        } else {
+                            1
+                        };
+                        (index, term.weight / sharing as f64)
+                    })
+                    .collect();
+                order.sort_by(|a, b| b.1.total_cmp(&a.1));
+                SetPlan {
+                    kind: set.kind,
+                    offset: matcher.term_ids(set_index).start,
+                    order,
+                    technologies: matcher
+                        .set_technologies(set_index)
+                        .filter(|id| {
+                            ignored_technologies
+                                .binary_search(&(id - matcher.technology_ids().start))
+                                .is_err()
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        ScorePlan {
+            sets: plans,
+            strict,
+            ignored: ignored.iter().map(|name| name.to_lowercase()).collect(),
+            ignored_technologies,
+        }
+    }
+
+    /// Whether these hits count for their term under this plan: not in
+    /// strict mode unless literal, and not through ignored technologies only.
+    pub fn counts(&self, hits: &TermHits) -> bool {
+        hits.count > 0
+            && hits.how.is_some_and(|how| {
+                (!self.strict || how.is_literal())
+                    && (how != MatchKind::Instance
+                        || hits
+                            .via
+                            .iter()
+                            .any(|t| self.ignored_technologies.binary_search(t).is_err()))
+            })
+    }
+
+    /// The numbers of one document.
+    pub fn tally(&self, matches: &DocumentMatches) -> Tally {
+        let sets: Vec<SetTally> = self
+            .sets
+            .iter()
+            .map(|plan| {
+                let mut matched = 0;
+                let (mut matched_weight, mut total_weight) = (0.0, 0.0);
+                for &(index, weight) in &plan.order {
+                    total_weight += weight;
+                    let hits = &matches.terms[plan.offset + index];
+                    if self.counts(hits) {
+                        matched_weight += weight * credit(hits.how);
+                        matched += 1;
+                    }
+                }
+                SetTally {
+                    score: percent(matched_weight, total_weight),
+                    matched,
+                    terms: plan.order.len(),
+                    technologies: plan
+                        .technologies
+                        .iter()
+                        .filter(|&&id| matches.terms[id].count > 0)
+                        .count(),
+                }
+            })
+            .collect();
+        let standings: Vec<Standing> = self
+            .sets
+            .iter()
+            .zip(&sets)
+            .map(|(plan, tally)| Standing {
+                kind: plan.kind,
+                score: tally.score,
+                technologies: tally.technologies,
+            })
+            .collect();
+        Tally {
+            verdicts: verdicts(&standings),
+            sets,
+        }
+    }
+
+    /// Whether the term named `name` counts in `matches` (in any set, and not
+    /// ignored).
+    pub fn has_term(&self, matcher: &Matcher, matches: &DocumentMatches, name: &str) -> bool {
+        self.sets.iter().zip(matcher.sets()).any(|(plan, set)| {
+            plan.order.iter().any(|&(index, _)| {
+                set.terms[index].name.eq_ignore_ascii_case(name)
+                    && self.counts(&matches.terms[plan.offset + index])
+            })
+        })
+    }
+
+    /// The full score of one document: the tally, with its evidence.
+    pub fn score(&self, path: &str, matcher: &Matcher, matches: &DocumentMatches) -> DocumentScore {
+        let tally = self.tally(matches);
+        let vocabulary = matcher.vocabulary();
+        let sets: Vec<SetScore> = self
+            .sets
+            .iter()
+            .zip(matcher.sets())
+            .zip(&tally.sets)
+            .map(|((plan, set), numbers)| {
+                let mut matched = Vec::new();
+                let mut missing = Vec::new();
+                for &(index, weight) in &plan.order {
+                    let term = &set.terms[index];
+                    let hits = &matches.terms[plan.offset + index];
+                    match hits.how {
+                        Some(how) if self.counts(hits) => matched.push(TermMatch {
+                            term: term.name.clone(),
+                            weight,
+                            count: hits.count,
+                            lines: hits.lines.clone(),
+                            how,
+                            forms: hits.forms.clone(),
+                            via: hits
+                                .via
+                                .iter()
+                                .filter(|t| self.ignored_technologies.binary_search(t).is_err())
+                                .map(|&t| vocabulary.technologies[t].name.clone())
+                                .collect(),
+                        }),
+                        _ => missing.push(term.name.clone()),
+                    }
+                }
+                SetScore {
+                    id: set.id.clone(),
+                    name: set.name.clone(),
+                    kind: set.kind,
+                    score: numbers.score,
+                    matched_count: numbers.matched,
+                    term_count: numbers.terms,
+                    matched,
+                    missing,
+                }
+            })
+            .collect();
+        let ignored = |name: &str| self.ignored.iter().any(|i| i == &name.to_lowercase());
+        let technologies = matcher
+            .technology_ids()
+            .zip(&vocabulary.technologies)
+            .filter(|(id, technology)| {
+                matches.terms[*id].count > 0 && !technology.forms().any(ignored)
+            })
+            .map(|(id, technology)| {
+                let hits = &matches.terms[id];
+                TechnologyMatch {
+                    name: technology.name.clone(),
+                    category: vocabulary.categories[technology.category].id.clone(),
+                    count: hits.count,
+                    lines: hits.lines.clone(),
+                    forms: hits.forms.clone(),
+                }
+            })
+            .collect();
+        let set_aside = matches
+            .set_aside
+            .iter()
+            .filter(|aside| !ignored(matcher.term_name(aside.term)) && !ignored(&aside.form))
+            .map(|aside| SetAsideMatch {
+                term: matcher.term_name(aside.term).to_string(),
+                form: aside.form.clone(),
+                line: aside.line,
+            })
+            .collect();
+        let id_of = |index: Option<usize>| index.map(|i| sets[i].id.clone());
+        DocumentScore {
+            path: path.to_string(),
+            words: matches.words,
+            fit: tally.verdicts.fit,
+            best_specialization: id_of(tally.verdicts.best_specialization),
+            close_specializations: tally
+                .verdicts
+                .close_specializations
+                .iter()
+                .map(|&i| sets[i].id.clone())
+                .collect(),
+            level: id_of(tally.verdicts.level),
+            strict: self.strict,
+            technologies,
+            set_aside,
+            sets,
+        }
+    }
+}
+
+/// The share of its weight a counted term earns: all of it for a literal or
+/// stem match, [`INSTANCE_CREDIT`] through an instance.
+fn credit(how: Option<MatchKind>) -> f64 {
+    if how == Some(MatchKind::Instance) {
+        INSTANCE_CREDIT
+    } else {
+        1.0
+    }
+}
+
+/// Scores one document's matches against every set of `matcher` (not
+/// strict). Terms named in `ignored` (case-insensitively) are left out, as if
+/// no set had them.
 pub fn score_document(
     path: &str,
     matcher: &Matcher,
     matches: &DocumentMatches,
     ignored: &[String],
 ) -> DocumentScore {
-    let sets: Vec<SetScore> = matcher
-        .sets()
-        .iter()
-        .enumerate()
-        .map(|(set_index, set)| {
-            let hits = &matches.terms[matcher.term_ids(set_index)];
-            let mut order: Vec<usize> = (0..set.terms.len())
-                .filter(|&index| {
-                    !ignored
-                        .iter()
-                        .any(|name| name.eq_ignore_ascii_case(&set.terms[index].name))
-                })
-                .collect();
-            order.sort_by(|&a, &b| set.terms[b].weight.total_cmp(&set.terms[a].weight));
-            let mut matched = Vec::new();
-            let mut missing = Vec::new();
-            let mut matched_weight = 0.0;
-            let mut total_weight = 0.0;
-            for index in order {
-                let term = &set.terms[index];
-                let term_hits = &hits[index];
-                total_weight += term.weight;
-                match term_hits.how {
-                    Some(how) if term_hits.count > 0 => {
-                        matched_weight += term.weight;
-                        matched.push(TermMatch {
-                            term: term.name.clone(),
-                            weight: term.weight,
-                            count: term_hits.count,
-                            lines: term_hits.lines.clone(),
-                            how,
-                            forms: term_hits.forms.clone(),
-                        });
-                    }
-                    _ => missing.push(term.name.clone()),
-                }
-            }
-            SetScore {
-                id: set.id.clone(),
-                name: set.name.clone(),
-                kind: set.kind,
-                score: percent(matched_weight, total_weight),
-                matched_count: matched.len(),
-                term_count: matched.len() + missing.len(),
-                matched,
-                missing,
-            }
-        })
-        .collect();
-
-    let kinds_and_scores: Vec<(SetKind, f64)> = sets.iter().map(|s| (s.kind, s.score)).collect();
-    let verdicts = verdicts(&kinds_and_scores);
-    let id_of = |index: Option<usize>| index.map(|i| sets[i].id.clone());
-    let best_specialization = id_of(verdicts.best_specialization);
-    let level = id_of(verdicts.level);
-    let fit = verdicts.fit;
-    DocumentScore {
-        path: path.to_string(),
-        words: matches.words,
-        fit,
-        best_specialization,
-        level,
-        sets,
-    }
+    ScorePlan::new(matcher, ignored, false).score(path, matcher, matches)
 }
 
 /// Terms a document opts out of with a line `rolefit: ignore TERM[, TERM…]`,
@@ -189,24 +494,57 @@ fn round1(value: f64) -> f64 {
 }
 
 /// The document-level verdicts, as indices into the sets they were taken from.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Verdicts {
     /// The best specialization (see the module docs).
     pub best_specialization: Option<usize>,
+    /// The specializations close behind the best, best first.
+    pub close_specializations: Vec<usize>,
     /// The estimated level.
     pub level: Option<usize>,
     /// The overall fit.
     pub fit: f64,
 }
 
-/// The verdicts over each set's kind and score, in set order: the one place
-/// the rules in the module docs are written (batch scoring uses it too).
-pub fn verdicts(sets: &[(SetKind, f64)]) -> Verdicts {
-    let best_specialization = best_of(sets, SetKind::Specialization);
+/// What the verdicts weigh of one set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Standing {
+    /// The set's kind.
+    pub kind: SetKind,
+    /// Its score, 0 to 100.
+    pub score: f64,
+    /// The technologies of its categories that the document names.
+    pub technologies: usize,
+}
+
+/// The verdicts over each set's standing, in set order: the one place the
+/// rules in the module docs are written.
+pub fn verdicts(sets: &[Standing]) -> Verdicts {
+    let scores: Vec<(SetKind, f64)> = sets.iter().map(|s| (s.kind, s.score)).collect();
+    let mut ranked: Vec<usize> = (0..sets.len())
+        .filter(|&i| sets[i].kind == SetKind::Specialization && sets[i].score > 0.0)
+        .collect();
+    // Highest first; a stable sort keeps set order on a tie.
+    ranked.sort_by(|&a, &b| sets[b].score.total_cmp(&sets[a].score));
+    let top = ranked.first().map(|&i| sets[i].score).unwrap_or(0.0);
+    let margin = CLOSE_MARGIN.max(CLOSE_SHARE * top);
+    let mut candidates: Vec<usize> = ranked
+        .iter()
+        .copied()
+        .filter(|&i| top - sets[i].score <= margin)
+        .collect();
+    // Most technologies first; the stable sort keeps score order on a tie.
+    candidates.sort_by(|&a, &b| sets[b].technologies.cmp(&sets[a].technologies));
+    let stands_out = top >= MIN_SPECIALIZATION_SCORE;
     Verdicts {
-        best_specialization,
-        level: estimate_level(sets),
-        fit: fit(sets, best_specialization),
+        best_specialization: candidates.first().copied().filter(|_| stands_out),
+        close_specializations: if stands_out {
+            candidates[1..].to_vec()
+        } else {
+            Vec::new()
+        },
+        level: estimate_level(&scores),
+        fit: fit(&scores, ranked.first().copied()),
     }
 }
 
@@ -279,27 +617,86 @@ mod tests {
         ];
         for ((entry, mid, senior), expected) in cases {
             let sets = [
-                (SetKind::Level, entry),
-                (SetKind::Level, mid),
-                (SetKind::Level, senior),
+                standing(SetKind::Level, entry),
+                standing(SetKind::Level, mid),
+                standing(SetKind::Level, senior),
             ];
             let ids = ["entry", "mid", "senior"];
             assert_eq!(verdicts(&sets).level.map(|i| ids[i]), expected);
         }
     }
 
+    fn standing(kind: SetKind, score: f64) -> Standing {
+        Standing {
+            kind,
+            score,
+            technologies: 0,
+        }
+    }
+
     #[test]
-    fn best_specialization_prefers_the_first_on_a_tie() {
+    fn a_tie_names_both_specializations() {
         let sets = [
-            (SetKind::Core, 90.0),
-            (SetKind::Specialization, 50.0),
-            (SetKind::Specialization, 50.0),
-            (SetKind::Skills, 100.0),
+            standing(SetKind::Core, 90.0),
+            standing(SetKind::Specialization, 50.0),
+            standing(SetKind::Specialization, 50.0),
+            standing(SetKind::Skills, 100.0),
         ];
         let all = verdicts(&sets);
         assert_eq!(all.best_specialization, Some(1));
+        assert_eq!(all.close_specializations, [2]);
         assert_eq!(all.fit, 70.0);
         assert_eq!(verdicts(&sets[..1]).fit, 90.0);
-        assert_eq!(verdicts(&[(SetKind::Specialization, 0.0)]).fit, 0.0);
+        assert_eq!(verdicts(&[standing(SetKind::Specialization, 0.0)]).fit, 0.0);
+    }
+
+    #[test]
+    fn close_specializations_technologies_and_no_standout() {
+        let spec = |score, technologies| Standing {
+            kind: SetKind::Specialization,
+            score,
+            technologies,
+        };
+        let cases: [(&[Standing], Option<usize>, &[usize]); 7] = [
+            // Within 15% of 60 (9 points): 56 and 51.5, not 50.9.
+            (
+                &[
+                    spec(40.0, 0),
+                    spec(60.0, 0),
+                    spec(56.0, 0),
+                    spec(51.5, 0),
+                    spec(50.9, 9),
+                ],
+                Some(1),
+                &[2, 3],
+            ),
+            // Within 5 points at least.
+            (
+                &[spec(20.0, 0), spec(15.0, 0), spec(14.9, 0)],
+                Some(0),
+                &[1],
+            ),
+            (&[spec(60.0, 0), spec(50.0, 9)], Some(0), &[]),
+            // Among the close ones, the most technologies wins.
+            (
+                &[spec(60.0, 2), spec(55.0, 7), spec(54.0, 3)],
+                Some(1),
+                &[2, 0],
+            ),
+            (&[spec(60.0, 2), spec(55.0, 2)], Some(0), &[1]),
+            // Below the floor none stands out, whatever the order.
+            (&[spec(19.9, 3), spec(10.0, 0)], None, &[]),
+            (&[spec(0.0, 5), spec(0.0, 0)], None, &[]),
+        ];
+        for (sets, best, close) in cases {
+            let verdicts = verdicts(sets);
+            assert_eq!(verdicts.best_specialization, best, "{sets:?}");
+            assert_eq!(verdicts.close_specializations, close, "{sets:?}");
+        }
+        // The fit still takes the highest specialization score.
+        assert_eq!(
+            verdicts(&[standing(SetKind::Core, 30.0), spec(10.0, 0)]).fit,
+            20.0
+        );
     }
 }

@@ -20,7 +20,7 @@ use crate::error::toml_error;
 use crate::extract::ExtractOptions;
 use crate::matching::Matcher;
 use crate::report::{Format, RenderOptions};
-use crate::sets::{KeywordSet, SetKind, SetOrigin, SetSources, Term, load_sets};
+use crate::sets::{KeywordSet, SetKind, SetOrigin, SetSources, Term, builtin, load_sets};
 
 /// The configuration file's name, looked for in the current folder and its parents.
 pub const CONFIG_FILE_NAME: &str = "rolefit.toml";
@@ -93,19 +93,14 @@ impl SetSettings {
                 description: "Terms required by checks that no other set has".to_string(),
                 terms: unknown
                     .into_iter()
-                    .map(|name| Term {
-                        name: name.clone(),
-                        aliases: vec![],
-                        weight: 1.0,
-                        case_sensitive: None,
-                        section: None,
-                        exclude: vec![],
-                    })
+                    .map(|name| Term::named(name.clone()))
                     .collect(),
+                technology_categories: Vec::new(),
+                match_by: Default::default(),
                 origin: SetOrigin::Builtin,
             });
         }
-        Matcher::new(sets)
+        Matcher::with_vocabulary(sets, builtin::vocabulary()?)
     }
 }
 
@@ -126,6 +121,8 @@ pub struct ScoreSettings {
     pub render: RenderOptions,
     /// Print only failures.
     pub quiet: bool,
+    /// Count only names and aliases.
+    pub strict: bool,
 }
 
 /// The `rolefit.toml` file as written. Keys are kebab-case; unknown keys are errors.

@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use rolefit::matching::MatchKind;
 use rolefit::matching::Matcher;
 use rolefit::score::{DocumentScore, score_document};
 use rolefit::sets::{self, KeywordSet};
@@ -19,16 +20,36 @@ fn score(matcher: &Matcher, path: &str, text: &str) -> DocumentScore {
     score_document(path, matcher, &matcher.find(text), &[])
 }
 
-/// The source text lives beside the project in `shared/source/`, not in it.
+/// The sets with the built-in vocabulary, as the CLI compiles them.
+fn matcher(sets: Vec<KeywordSet>) -> Matcher {
+    Matcher::with_vocabulary(sets, sets::builtin::vocabulary().unwrap()).unwrap()
+}
+
+/// The source text the built-in sets come from is not in the repository: it
+/// lives beside the project (`shared/source/`), where `.ci/run` points
+/// `ROLEFIT_SOURCE_TEXT` at it. Without the variable the check says it is
+/// skipped; with it, an unreadable file fails.
 #[test]
 fn the_source_text_covers_at_least_90_percent_of_every_builtin_set() {
-    let source = root().join("../shared/source/backend-developer-role.txt");
+    let Some(source) = std::env::var_os("ROLEFIT_SOURCE_TEXT") else {
+        eprintln!(
+            "skipped: set ROLEFIT_SOURCE_TEXT to the source text (shared/source/backend-developer-role.txt) to check the built-in sets' coverage"
+        );
+        return;
+    };
+    let source = PathBuf::from(source);
     let text = std::fs::read_to_string(&source)
         .unwrap_or_else(|err| panic!("{}: {err}", source.display()));
-    let matcher = Matcher::new(sets::builtin::sets().unwrap()).unwrap();
+    // The source text names the concepts themselves: instances do not count.
+    let matcher = matcher(sets::builtin::sets().unwrap());
     let document = score(&matcher, "source", &text);
     for set in &document.sets {
-        let coverage = set.matched_count as f64 / set.term_count as f64;
+        let named = set
+            .matched
+            .iter()
+            .filter(|term| term.how != MatchKind::Instance)
+            .count();
+        let coverage = named as f64 / set.term_count as f64;
         assert!(
             coverage >= 0.9,
             "{}: {}/{} terms, missing {:?}",
@@ -85,9 +106,11 @@ fn every_fixture_is_labelled_and_labels_name_real_terms() {
             );
         }
     }
+    let vocabulary = sets::builtin::vocabulary().unwrap();
     let known: BTreeSet<String> = all_sets()
         .iter()
         .flat_map(|set| set.terms.iter().map(|t| t.name.clone()))
+        .chain(vocabulary.technologies.iter().map(|t| t.name.clone()))
         .collect();
     for label in &labels {
         assert!(["resume", "posting"].contains(&label.kind.as_str()));
@@ -109,10 +132,13 @@ fn every_fixture_is_labelled_and_labels_name_real_terms() {
     );
 }
 
-/// Every labelled term holds: found where it must be, absent where it must not.
+/// Every labelled term holds: found where it must be, absent where it must
+/// not. A term is found when a set's term or a technology of the vocabulary
+/// matches it literally: a concept credited through an instance (SQL through
+/// PostgreSQL) is not a literal SQL.
 #[test]
 fn fixtures_match_their_labels() {
-    let matcher = Matcher::new(all_sets()).unwrap();
+    let matcher = matcher(all_sets());
     let mut failures = Vec::new();
     for label in labels() {
         let path = root().join("fixtures").join(&label.path);
@@ -121,7 +147,10 @@ fn fixtures_match_their_labels() {
         let found: BTreeSet<&str> = document
             .sets
             .iter()
-            .flat_map(|set| set.matched.iter().map(|m| m.term.as_str()))
+            .flat_map(|set| &set.matched)
+            .filter(|m| m.how != MatchKind::Instance)
+            .map(|m| m.term.as_str())
+            .chain(document.technologies.iter().map(|t| t.name.as_str()))
             .collect();
         for term in &label.must_match {
             if !found.contains(term.as_str()) {
@@ -134,8 +163,15 @@ fn fixtures_match_their_labels() {
                     .sets
                     .iter()
                     .flat_map(|set| &set.matched)
-                    .filter(|m| &m.term == term)
+                    .filter(|m| &m.term == term && m.how != MatchKind::Instance)
                     .map(|m| format!("{:?} on lines {:?}", m.forms, m.lines))
+                    .chain(
+                        document
+                            .technologies
+                            .iter()
+                            .filter(|t| &t.name == term)
+                            .map(|t| format!("{:?} on lines {:?}", t.forms, t.lines)),
+                    )
                     .collect();
                 failures.push(format!(
                     "{}: {term:?} found but must not be: {}",
@@ -157,7 +193,7 @@ fn fixtures_match_their_labels() {
 /// that are not backend roles.
 #[test]
 fn fixtures_get_their_labelled_level_and_specialization() {
-    let matcher = Matcher::new(sets::builtin::sets().unwrap()).unwrap();
+    let matcher = matcher(sets::builtin::sets().unwrap());
     let mut failures = Vec::new();
     let mut lowest_backend_fit = f64::MAX;
     let mut highest_low_fit: f64 = 0.0;

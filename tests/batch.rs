@@ -17,9 +17,9 @@ use std::time::Duration;
 
 use assert_cmd::cargo::cargo_bin;
 use common::{Ran, Sandbox, rolefit, run};
-use rolefit::batch::{DocumentSummary, Scorer};
+use rolefit::batch::Scorer;
 use rolefit::matching::{Matcher, Scratch};
-use rolefit::score::score_document;
+use rolefit::score::ScorePlan;
 use rolefit::sets::{SetOrigin, SetSources, load_sets, parse_set};
 use serde::Deserialize;
 
@@ -730,10 +730,11 @@ fn nothing_is_written_for_an_empty_folder() {
     assert_eq!(ran.stdout.lines().count(), 1, "only the header");
 }
 
-/// The batch's lean scorer must give what `score_document` gives, for every
-/// kind of set mix, with and without ignored terms.
+/// The batch counts without evidence (`Matcher::count_with`); its numbers
+/// must be those `rolefit score` shows from a full match with evidence, for
+/// every kind of set mix, with and without ignored terms, strict or not.
 #[test]
-fn the_batch_scorer_agrees_with_score_document() {
+fn batch_numbers_equal_the_full_score() {
     let bench_sets = load_sets(&SetSources {
         paths: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/corpus/keywords")],
         no_builtin: true,
@@ -749,10 +750,16 @@ fn the_batch_scorer_agrees_with_score_document() {
         parse_set(KEYWORDS, SetOrigin::Builtin).unwrap(),
         parse_set(CORE, SetOrigin::Builtin).unwrap(),
     ];
+    let builtin = Matcher::with_vocabulary(
+        rolefit::sets::builtin::sets().unwrap(),
+        rolefit::sets::builtin::vocabulary().unwrap(),
+    )
+    .unwrap();
     let matchers = [
         Matcher::new(bench_sets).unwrap(),
         Matcher::new(test_sets).unwrap(),
         Matcher::new(vec![skills_only]).unwrap(),
+        builtin,
     ];
     let ignores: [Vec<String>; 2] = [vec![], vec!["rest".into(), "Docker".into(), "Go".into()]];
     let mut rng = corpus::Rng::new(11);
@@ -768,6 +775,7 @@ fn the_batch_scorer_agrees_with_score_document() {
             "Go and Rust",
             "REST GraphQL OAuth C++ SQL debugging code reviews",
             "<!-- rolefit: ignore GraphQL -->\nREST and GraphQL",
+            "Terraform, Jenkins and Prometheus on AWS Lambda; Go services.\nGo live in May.",
         ]
         .map(String::from),
     );
@@ -775,18 +783,39 @@ fn the_batch_scorer_agrees_with_score_document() {
         // A scratch's cache belongs to one matcher.
         let mut scratch = Scratch::default();
         for ignore in &ignores {
-            let scorer = Scorer::new(matcher, ignore);
-            for text in &texts {
-                let matches = matcher.count_with(text, &mut scratch);
-                let lean = scorer.summarize("doc.md", text, &matches);
-                let mut ignored = ignore.clone();
-                ignored.extend(rolefit::score::inline_ignores(text));
-                let full = score_document("doc.md", matcher, &matches, &ignored);
-                assert_eq!(
-                    lean,
-                    DocumentSummary::new(full, text.len(), matcher),
-                    "{text}"
-                );
+            for strict in [false, true] {
+                let scorer = Scorer::new(matcher, ignore, strict);
+                for text in &texts {
+                    let lean =
+                        scorer.summarize("doc.md", text, &matcher.count_with(text, &mut scratch));
+                    let mut ignored = ignore.clone();
+                    ignored.extend(rolefit::score::inline_ignores(text));
+                    let full = ScorePlan::new(matcher, &ignored, strict).score(
+                        "doc.md",
+                        matcher,
+                        &matcher.find_with(text, &mut scratch),
+                    );
+                    let sets = matcher.sets();
+                    let id = |index: Option<usize>| index.map(|i| sets[i].id.clone());
+                    assert_eq!(
+                        id(lean.best_specialization),
+                        full.best_specialization,
+                        "{text}"
+                    );
+                    assert_eq!(id(lean.level), full.level, "{text}");
+                    assert_eq!(lean.fit, full.fit, "{text}");
+                    let numbers: Vec<(f64, usize, usize)> = full
+                        .sets
+                        .iter()
+                        .map(|set| (set.score, set.matched_count, set.term_count))
+                        .collect();
+                    let lean_numbers: Vec<(f64, usize, usize)> = lean
+                        .sets
+                        .iter()
+                        .map(|set| (set.score, set.matched, set.terms))
+                        .collect();
+                    assert_eq!(lean_numbers, numbers, "{text}");
+                }
             }
         }
     }

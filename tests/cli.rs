@@ -336,12 +336,25 @@ fn sets_lists_and_shows() {
     }
     let ran = run(rolefit().args(["sets", "show", "cloud"]));
     assert_eq!(ran.code, 0);
-    assert!(ran.stdout.contains("AWS"));
-    assert!(ran.stdout.contains("GCP"));
-    let ran = run(rolefit().args(["sets", "show", "cloud", "--format", "json"]));
+    assert!(ran.stdout.contains("managed databases"));
+    assert!(ran.stdout.contains("Instances"));
+    // Each concept with its instances, in JSON too.
+    let ran = run(rolefit().args(["sets", "show", "devops", "--format", "json"]));
     let detail: Value = serde_json::from_str(&ran.stdout).unwrap();
-    assert_eq!(detail["id"], "cloud");
-    assert!(detail["term_list"].as_array().unwrap().len() >= 5);
+    assert_eq!(detail["id"], "devops");
+    let terms = detail["term_list"].as_array().unwrap();
+    let instances = |name: &str| -> Vec<String> {
+        let term = terms.iter().find(|t| t["name"] == name).unwrap();
+        term["instances"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(instances("infrastructure as code").contains(&"Terraform".to_string()));
+    assert!(instances("monitoring").contains(&"Prometheus".to_string()));
+    assert!(instances("software delivery").is_empty());
     let ran = run(rolefit().args(["sets", "show", "nope"]));
     assert_eq!(ran.code, 2);
 }

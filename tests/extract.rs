@@ -22,7 +22,11 @@ use rolefit::score::score_document;
 // --- same terms in every format ----------------------------------------------
 
 fn matcher() -> Matcher {
-    Matcher::new(rolefit::sets::builtin::sets().unwrap()).unwrap()
+    Matcher::with_vocabulary(
+        rolefit::sets::builtin::sets().unwrap(),
+        rolefit::sets::builtin::vocabulary().unwrap(),
+    )
+    .unwrap()
 }
 
 fn read(relative: &str) -> Document {

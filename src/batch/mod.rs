@@ -40,8 +40,8 @@ use std::sync::{Arc, Mutex};
 
 use crate::checks::CheckOutcome;
 use crate::extract::{Document, ExtractOptions, InputError, InputErrorKind, read_document};
-use crate::matching::{Matcher, Scratch};
-use crate::score::DocumentScore;
+use crate::matching::Scratch;
+use crate::score;
 
 pub use posting::{PostingMatch, PostingScorer};
 pub use scorer::Scorer;
@@ -124,6 +124,8 @@ pub struct DocumentSummary {
     pub fit: f64,
     /// Index into the matcher's sets of the best specialization.
     pub best_specialization: Option<usize>,
+    /// Indices into the matcher's sets of the specializations close behind.
+    pub close_specializations: Vec<usize>,
     /// Index into the matcher's sets of the estimated level.
     pub level: Option<usize>,
     /// One entry per set, in set order.
@@ -133,40 +135,20 @@ pub struct DocumentSummary {
     pub checks: Vec<CheckOutcome>,
 }
 
-/// How well a document covers one set, in numbers.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SetTally {
-    /// Weighted coverage, 0 to 100.
-    pub score: f64,
-    /// Terms found.
-    pub matched: usize,
-    /// Terms in the set (less ignored ones).
-    pub terms: usize,
-}
+pub use crate::score::SetTally;
 
 impl DocumentSummary {
-    /// The summary of a full score; `matcher` gives set indices. It has no
-    /// check outcomes.
-    pub fn new(score: DocumentScore, bytes: usize, matcher: &Matcher) -> Self {
-        let index_of = |id: Option<String>| {
-            id.and_then(|id| matcher.sets().iter().position(|set| set.id == id))
-        };
+    /// The summary of a document's tally. It has no check outcomes.
+    pub fn new(path: &str, words: usize, bytes: usize, tally: score::Tally) -> Self {
         DocumentSummary {
-            sets: score
-                .sets
-                .iter()
-                .map(|set| SetTally {
-                    score: set.score,
-                    matched: set.matched_count,
-                    terms: set.term_count,
-                })
-                .collect(),
-            best_specialization: index_of(score.best_specialization),
-            level: index_of(score.level),
-            path: score.path,
-            words: score.words,
+            path: path.to_string(),
+            words,
             bytes,
-            fit: score.fit,
+            fit: tally.verdicts.fit,
+            best_specialization: tally.verdicts.best_specialization,
+            close_specializations: tally.verdicts.close_specializations,
+            level: tally.verdicts.level,
+            sets: tally.sets,
             checks: Vec::new(),
         }
     }

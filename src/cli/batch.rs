@@ -94,8 +94,9 @@ pub struct BatchArgs {
     /// scoring them against the sets
     #[arg(long, value_name = "POSTING")]
     posting: Option<String>,
-    /// With --posting: count only exact forms and declared aliases, not stems
-    #[arg(long, requires = "posting")]
+    /// Count only names and declared aliases, not stems or instances, as an
+    /// ATS that searches literally would
+    #[arg(long)]
     strict: bool,
     #[command(flatten)]
     selection: SelectionArgs,
@@ -163,7 +164,7 @@ impl BatchArgs {
                 let matcher = sets.matcher(&plan.required_terms())?;
                 plan.validate(matcher.sets())?;
                 let key = self.sort_key(&matcher)?;
-                let scorer = Scorer::new(&matcher, &sets.ignore).with_checks(&plan);
+                let scorer = Scorer::new(&matcher, &sets.ignore, self.strict).with_checks(&plan);
                 let checks = !plan.is_empty();
                 with_progress(|progress| {
                     self.write_scores(&scorer, &options, progress, key, checks, out)

@@ -11,7 +11,7 @@ use crate::compare::{CompareOptions, PreparedPosting, TextProblem};
 use crate::error::Exit;
 use crate::extract::{DEFAULT_MAX_BYTES, Document, ExtractOptions, read_document};
 use crate::report::{self, CompareReport, Format, RenderOptions};
-use crate::sets::load_sets;
+use crate::sets::{builtin, load_sets};
 use crate::settings::SetSettings;
 
 /// `rolefit compare --help`, after the options.
@@ -142,7 +142,9 @@ pub(super) fn prepare_posting(
         strict,
         ignore: sets.ignore.clone(),
     };
-    let loaded = sets.selection.apply(load_sets(&sets.sources)?)?;
+    let mut loaded = sets.selection.apply(load_sets(&sets.sources)?)?;
+    // The posting's technologies are terms too, whatever sets are selected.
+    loaded.push(builtin::vocabulary()?.to_skills_set());
     PreparedPosting::prepare(&posting.text, loaded, options).map_err(|err| {
         match err.downcast::<TextProblem>() {
             Ok(problem) => anyhow!("{}: {problem}", posting.path),

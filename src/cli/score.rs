@@ -11,7 +11,7 @@ use crate::error::Exit;
 use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, read_document};
 use crate::matching::Scratch;
 use crate::report::{self, DocumentReport, Format, ScoreReport};
-use crate::score::{inline_ignores, score_document};
+use crate::score::{ScorePlan, inline_ignores};
 use crate::sets::SetKind;
 use crate::settings::{
     CheckPlan, Config, ScoreSettings, SetSelection, SetSettings, parse_threshold,
@@ -37,6 +37,10 @@ pub struct ScoreArgs {
     /// Print only failures (failed checks and unreadable files)
     #[arg(long, short)]
     quiet: bool,
+    /// Count only names and declared aliases, not stems or instances, as an
+    /// ATS that searches literally would
+    #[arg(long)]
+    strict: bool,
     /// Refuse input files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     max_size: u64,
@@ -124,6 +128,7 @@ impl ScoreArgs {
             format: self.format.into(),
             render: global.render_options(self.details),
             quiet: self.quiet,
+            strict: self.strict,
         })
     }
 
@@ -140,15 +145,25 @@ fn score(settings: &ScoreSettings, out: &mut dyn Write) -> Result<Exit> {
     let matcher = settings.sets.matcher(&settings.checks.required_terms())?;
     settings.checks.validate(matcher.sets())?;
     let mut scratch = Scratch::default();
+    let plan = ScorePlan::new(&matcher, &settings.sets.ignore, settings.strict);
     let mut documents = Vec::with_capacity(settings.inputs.len());
     let mut exit = Exit::Success;
     for input in &settings.inputs {
         match read_document(input, &settings.extract) {
             Ok(document) => {
                 let matches = matcher.find_with(&document.text, &mut scratch);
-                let mut ignored = settings.sets.ignore.clone();
-                ignored.extend(inline_ignores(&document.text));
-                let score = score_document(&document.path, &matcher, &matches, &ignored);
+                let inline = inline_ignores(&document.text);
+                let score = if inline.is_empty() {
+                    plan.score(&document.path, &matcher, &matches)
+                } else {
+                    let mut ignored = settings.sets.ignore.clone();
+                    ignored.extend(inline);
+                    ScorePlan::new(&matcher, &ignored, settings.strict).score(
+                        &document.path,
+                        &matcher,
+                        &matches,
+                    )
+                };
                 let checks = evaluate(&score, &settings.checks.for_path(input));
                 documents.push(DocumentReport { score, checks });
             }

@@ -9,7 +9,7 @@ use super::{FormatArg, GlobalArgs};
 use crate::error::Exit;
 use crate::matching::Matcher;
 use crate::report;
-use crate::sets::load_sets;
+use crate::sets::{builtin, load_sets};
 use crate::settings::SetSelection;
 
 /// Arguments of `rolefit sets`.
@@ -36,8 +36,9 @@ impl SetsArgs {
     pub fn run(&self, global: &GlobalArgs, out: &mut dyn Write) -> Result<Exit> {
         let config = global.config()?;
         let sets = load_sets(&global.sources(config.as_ref()))?;
-        // Compiling checks the sets the way scoring would (colliding terms, say).
-        Matcher::new(sets.clone())?;
+        // Compiling checks the sets the way scoring would (colliding terms,
+        // unknown instances), and resolves the instances to show.
+        let matcher = Matcher::with_vocabulary(sets.clone(), builtin::vocabulary()?)?;
         let options = global.render_options(false);
         let format = self.format.into();
         match &self.action {
@@ -48,7 +49,21 @@ impl SetsArgs {
                     kinds: vec![],
                 };
                 let set = selection.apply(sets)?.remove(0);
-                report::write_set_detail(out, &set, format, options)
+                let index = matcher
+                    .sets()
+                    .iter()
+                    .position(|other| other.id == set.id)
+                    .unwrap_or_default();
+                let instances: Vec<Vec<&str>> = matcher
+                    .term_ids(index)
+                    .map(|id| {
+                        matcher
+                            .instances_of(id)
+                            .map(|t| matcher.term_name(t))
+                            .collect()
+                    })
+                    .collect();
+                report::write_set_detail(out, &set, &instances, format, options)
             }
         }
         .context("cannot write the list of sets")?;

@@ -38,7 +38,7 @@
 mod cues;
 mod discover;
 mod guard;
-mod layout;
+pub(crate) mod layout;
 mod posting;
 mod quality;
 mod terms;
@@ -61,6 +61,19 @@ pub use self::words::AMBIGUOUS_TERMS;
 use crate::matching::{MatchKind, Matcher, Scratch};
 use crate::score::{inline_ignores, percent};
 use crate::sets::KeywordSet;
+
+/// The sets with what refers to the technology vocabulary left out: their
+/// terms' instances and their technology categories.
+fn without_instances(mut sets: Vec<KeywordSet>) -> Vec<KeywordSet> {
+    for set in &mut sets {
+        set.technology_categories.clear();
+        for term in &mut set.terms {
+            term.instances.clear();
+            term.instance_categories.clear();
+        }
+    }
+    sets
+}
 
 /// What a missing required term costs, relative to a preferred one.
 pub const REQUIRED_WEIGHT: f64 = 3.0;
@@ -265,7 +278,9 @@ impl PreparedPosting {
         check_text(posting_text)?;
         let mut ignore = options.ignore;
         ignore.extend(inline_ignores(posting_text));
-        let sets = without_ignored(sets, &ignore);
+        // A comparison counts what the posting and the resume literally say:
+        // no concept is credited through an instance here.
+        let sets = without_instances(without_ignored(sets, &ignore));
         let view = PostingView::new(posting_text);
 
         let base = Matcher::new(sets.clone())?;
@@ -376,7 +391,16 @@ impl PreparedPosting {
                 lines.extend(term_hits.lines.iter().copied());
                 forms.extend(term_hits.forms.iter().cloned());
             }
-            let mut set_aside = Vec::new();
+            // Everyday words the matcher's guard set aside ("Go" opening a
+            // sentence) are reported as such.
+            let mut set_aside: Vec<u32> = hits
+                .set_aside
+                .iter()
+                .filter(|aside| term.ids.contains(&aside.term) && !lines.contains(&aside.line))
+                .map(|aside| aside.line)
+                .collect();
+            set_aside.sort_unstable();
+            set_aside.dedup();
             if term.ambiguous && forms.iter().all(|form| is_bare_word(form, &term.term)) {
                 let forms: Vec<String> = forms.iter().cloned().collect();
                 let all: Vec<u32> = lines.iter().copied().collect();
@@ -390,7 +414,9 @@ impl PreparedPosting {
                         named.contains(&line) || view.supports(line, &term.ids, &line_terms)
                     });
                 lines = kept;
-                set_aside = aside.into_iter().collect();
+                set_aside.extend(aside);
+                set_aside.sort_unstable();
+                set_aside.dedup();
             }
             let literal = matches!(how, Some(MatchKind::Exact | MatchKind::Alias))
                 || forms.iter().any(|form| {

@@ -153,16 +153,12 @@ pub(super) fn compile(sets: Vec<KeywordSet>, candidates: &[Candidate]) -> Result
     let terms: Vec<Term> = candidates
         .iter()
         .map(|candidate| Term {
-            name: candidate.name.clone(),
-            aliases: vec![],
-            weight: 1.0,
             case_sensitive: match candidate.kind {
                 CandidateKind::Name => Some(true),
                 CandidateKind::Phrase => Some(false),
                 CandidateKind::Symbol => None,
             },
-            section: None,
-            exclude: vec![],
+            ..Term::named(candidate.name.clone())
         })
         .collect();
     if terms.is_empty() {
@@ -189,6 +185,8 @@ pub(super) fn compile(sets: Vec<KeywordSet>, candidates: &[Candidate]) -> Result
 
 fn posting_set(terms: Vec<Term>) -> KeywordSet {
     KeywordSet {
+        technology_categories: Vec::new(),
+        match_by: Default::default(),
         id: POSTING_SET_ID.to_string(),
         name: "The posting's own terms".to_string(),
         kind: SetKind::Skills,

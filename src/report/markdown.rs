@@ -3,8 +3,8 @@
 use std::io::{self, Write};
 
 use super::{
-    RenderOptions, ScoreReport, SetDetail, SetSummary, check_lines, format_lines, format_number,
-    top_missing, verdict_line,
+    RenderOptions, ScoreReport, SetDetail, SetSummary, as_written, check_lines, format_lines,
+    format_number, set_aside_line, technologies_by_category, top_missing, verdict_line,
 };
 
 const TOP_MISSING: usize = 5;
@@ -47,6 +47,21 @@ pub fn write_score(
                 ],
             )?;
         }
+        let technologies = technologies_by_category(document, SHOWN_LINES);
+        if !technologies.is_empty() {
+            writeln!(
+                out,
+                "\n| Category | Technologies found ({}) |",
+                document.technologies.len()
+            )?;
+            writeln!(out, "|---|---|")?;
+            for (category, entries) in technologies {
+                row(out, &[cell(&category), cell(&entries.join(", "))])?;
+            }
+        }
+        if let Some(line) = set_aside_line(document) {
+            writeln!(out, "\n{}", cell(&line))?;
+        }
         let checks = check_lines(document_report);
         if !checks.is_empty() {
             writeln!(out)?;
@@ -78,7 +93,7 @@ pub fn write_score(
                                 term.count.to_string(),
                                 format_lines(&term.lines, SHOWN_LINES),
                                 term.how.as_str().to_string(),
-                                cell(&term.forms.join(", ")),
+                                cell(&as_written(term)),
                             ],
                         )?;
                     }
@@ -114,14 +129,18 @@ pub fn write_set_detail(out: &mut dyn Write, detail: &SetDetail<'_>) -> io::Resu
     let summary = &detail.summary;
     writeln!(out, "## {} ({})\n", cell(summary.id), cell(summary.name))?;
     writeln!(out, "{}\n", cell(summary.description))?;
-    writeln!(out, "| Term | Aliases | Weight | Case | Excludes |")?;
-    writeln!(out, "|---|---|---:|---|---|")?;
+    writeln!(
+        out,
+        "| Term | Aliases | Instances | Weight | Case | Excludes |"
+    )?;
+    writeln!(out, "|---|---|---|---:|---|---|")?;
     for term in &detail.term_list {
         row(
             out,
             &[
                 cell(term.name),
                 cell(&term.aliases.join(", ")),
+                cell(&term.instances.join(", ")),
                 format_number(term.weight),
                 term.case.to_string(),
                 cell(&term.exclude.join(", ")),

@@ -186,6 +186,9 @@ pub struct TermDetail<'a> {
     pub name: &'a str,
     /// Aliases.
     pub aliases: &'a [String],
+    /// Technologies that show the term in practice (`instances`, then the
+    /// technologies of its `instance-categories`).
+    pub instances: Vec<&'a str>,
     /// Weight.
     pub weight: f64,
     /// Whether it matches case-sensitively: `yes`, `no`, or `acronyms` (the default rule).
@@ -196,10 +199,12 @@ pub struct TermDetail<'a> {
     pub section: Option<&'a str>,
 }
 
-/// Writes one set's terms.
+/// Writes one set's terms; `instances` gives each term's instances, in set
+/// order.
 pub fn write_set_detail(
     out: &mut dyn Write,
     set: &KeywordSet,
+    instances: &[Vec<&str>],
     format: Format,
     options: RenderOptions,
 ) -> io::Result<()> {
@@ -215,9 +220,11 @@ pub fn write_set_detail(
         term_list: set
             .terms
             .iter()
-            .map(|term| TermDetail {
+            .zip(instances)
+            .map(|(term, instances)| TermDetail {
                 name: &term.name,
                 aliases: &term.aliases,
+                instances: instances.clone(),
                 weight: term.weight,
                 case: match term.case_sensitive {
                     Some(true) => "yes",
@@ -287,11 +294,78 @@ fn check_lines(document: &DocumentReport) -> Vec<String> {
 
 /// The one-line verdict shown above a document's table.
 fn verdict_line(document: &DocumentScore) -> String {
+    let strict = if document.strict { " · strict" } else { "" };
     format!(
-        "fit {} · best specialization: {} · level: {} · {} words",
+        "fit {} · best specialization: {} · level: {} · {} words{strict}",
         format_number(document.fit),
-        document.best_specialization.as_deref().unwrap_or("none"),
+        specialization_verdict(document),
         document.level.as_deref().unwrap_or("unknown"),
         document.words
     )
+}
+
+/// "devops", "devops (cloud close behind)", or "none stands out".
+fn specialization_verdict(document: &DocumentScore) -> String {
+    match &document.best_specialization {
+        None => "none stands out".to_string(),
+        Some(best) if document.close_specializations.is_empty() => best.clone(),
+        Some(best) => format!(
+            "{best} ({} close behind)",
+            document.close_specializations.join(", ")
+        ),
+    }
+}
+
+/// How a matched term was written: its forms, or for an instance match the
+/// technologies that show it ("via Terraform, Pulumi").
+fn as_written(term: &crate::score::TermMatch) -> String {
+    if term.via.is_empty() {
+        term.forms.join(", ")
+    } else {
+        format!("via {}", term.via.join(", "))
+    }
+}
+
+/// The technologies a document names, grouped by category in vocabulary
+/// order: (category id, "Name (lines)" entries).
+fn technologies_by_category(
+    document: &DocumentScore,
+    shown_lines: usize,
+) -> Vec<(String, Vec<String>)> {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for technology in &document.technologies {
+        let entry = format!(
+            "{} ({})",
+            technology.name,
+            format_lines(&technology.lines, shown_lines)
+        );
+        match groups.last_mut() {
+            Some((category, entries)) if *category == technology.category => entries.push(entry),
+            _ => groups.push((technology.category.clone(), vec![entry])),
+        }
+    }
+    groups
+}
+
+/// "Go on line 26, Spring on line 3": the everyday words set aside.
+fn set_aside_line(document: &DocumentScore) -> Option<String> {
+    if document.set_aside.is_empty() {
+        return None;
+    }
+    let entries: Vec<String> = document
+        .set_aside
+        .iter()
+        .map(|aside| {
+            if aside.form == aside.term {
+                format!("{} (line {})", aside.form, aside.line)
+            } else {
+                format!("{} as {} (line {})", aside.form, aside.term, aside.line)
+            }
+        })
+        .collect();
+    Some(format!(
+        "set aside as everyday words: {} — {}",
+        entries.join(", "),
+        crate::matching::SET_ASIDE_REASON
+    ))
 }

@@ -6,14 +6,33 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use super::{
-    DocumentReport, RenderOptions, ScoreReport, SetDetail, SetSummary, check_lines, format_lines,
-    format_number, top_missing, verdict_line,
+    DocumentReport, RenderOptions, ScoreReport, SetDetail, SetSummary, as_written, check_lines,
+    format_lines, format_number, set_aside_line, technologies_by_category, top_missing,
+    verdict_line,
 };
 use crate::score::SetScore;
 
 const NON_TERMINAL_WIDTH: u16 = 80;
 const TOP_MISSING: usize = 3;
 const SHOWN_LINES: usize = 8;
+/// Lines shown per technology below the set table.
+const TECHNOLOGY_LINES: usize = 3;
+/// Instances listed per term in `sets show`; the rest are counted.
+const SHOWN_INSTANCES: usize = 8;
+
+/// A term's instances, the first [`SHOWN_INSTANCES`], then "+N more".
+fn shown_instances(instances: &[&str]) -> String {
+    let mut text = instances
+        .iter()
+        .take(SHOWN_INSTANCES)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if instances.len() > SHOWN_INSTANCES {
+        text.push_str(&format!(" +{} more", instances.len() - SHOWN_INSTANCES));
+    }
+    text
+}
 
 /// A table in the project's style: rounded borders, 80 columns off a terminal.
 pub(super) fn new_table(options: RenderOptions, header: &[&str]) -> Table {
@@ -85,6 +104,25 @@ fn write_document(
     }
     right_align(&mut table, &[2, 3]);
     writeln!(out, "{table}")?;
+    let technologies = technologies_by_category(document, TECHNOLOGY_LINES);
+    if !technologies.is_empty() {
+        let mut table = new_table(
+            options,
+            &[
+                "Category",
+                &format!("Technologies found ({})", document.technologies.len()),
+            ],
+        );
+        for (category, entries) in technologies {
+            table.add_row(vec![Cell::new(category), Cell::new(entries.join(", "))]);
+        }
+        writeln!(out, "{table}")?;
+    }
+    if let Some(line) = set_aside_line(document) {
+        for line in wrap(&line, width(options)) {
+            writeln!(out, "{line}")?;
+        }
+    }
     for line in check_lines(report) {
         writeln!(out, "{line}")?;
     }
@@ -122,23 +160,30 @@ fn write_set_details(
                 Cell::new(term.count),
                 Cell::new(format_lines(&term.lines, SHOWN_LINES)),
                 Cell::new(term.how.as_str()),
-                Cell::new(term.forms.join(", ")),
+                Cell::new(as_written(term)),
             ]);
         }
         right_align(&mut table, &[1, 2]);
         writeln!(out, "{table}")?;
     }
     if !set.missing.is_empty() {
-        let width = if options.terminal {
-            usize::MAX
-        } else {
-            usize::from(NON_TERMINAL_WIDTH)
-        };
-        for line in wrap(&format!("missing: {}", set.missing.join(", ")), width) {
+        for line in wrap(
+            &format!("missing: {}", set.missing.join(", ")),
+            width(options),
+        ) {
             writeln!(out, "{line}")?;
         }
     }
     Ok(())
+}
+
+/// The width prose lines wrap at: none on a terminal, 80 columns off one.
+fn width(options: RenderOptions) -> usize {
+    if options.terminal {
+        usize::MAX
+    } else {
+        usize::from(NON_TERMINAL_WIDTH)
+    }
 }
 
 pub fn write_set_list(
@@ -172,17 +217,25 @@ pub fn write_set_detail(
         summary.id, summary.name, summary.kind, summary.terms, summary.origin
     )?;
     writeln!(out, "{}", summary.description)?;
-    let mut table = new_table(options, &["Term", "Aliases", "Weight", "Case", "Excludes"]);
+    // Case and excludes only when some term has them: most sets have none.
+    let case = detail.term_list.iter().any(|term| term.case != "acronyms");
+    let excludes = detail.term_list.iter().any(|term| !term.exclude.is_empty());
+    let mut header = vec!["Term", "Weight", "Aliases", "Instances"];
+    header.extend(case.then_some("Case"));
+    header.extend(excludes.then_some("Excludes"));
+    let mut table = new_table(options, &header);
     for term in &detail.term_list {
-        table.add_row(vec![
+        let mut row = vec![
             Cell::new(term.name),
-            Cell::new(term.aliases.join(", ")),
             Cell::new(format_number(term.weight)),
-            Cell::new(term.case),
-            Cell::new(term.exclude.join(", ")),
-        ]);
+            Cell::new(term.aliases.join(", ")),
+            Cell::new(shown_instances(&term.instances)),
+        ];
+        row.extend(case.then(|| Cell::new(term.case)));
+        row.extend(excludes.then(|| Cell::new(term.exclude.join(", "))));
+        table.add_row(row);
     }
-    right_align(&mut table, &[2]);
+    right_align(&mut table, &[1]);
     writeln!(out, "{table}")
 }
 

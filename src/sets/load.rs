@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{KeywordSet, SetKind, SetOrigin, Term, builtin};
+use super::{KeywordSet, MatchBy, SetKind, SetOrigin, Term, builtin};
 use crate::error::{position, toml_error};
 
 #[derive(Deserialize)]
@@ -18,6 +18,10 @@ struct RawSet {
     name: String,
     kind: SetKind,
     description: String,
+    #[serde(default)]
+    match_by: MatchBy,
+    #[serde(default)]
+    technology_categories: Vec<String>,
     #[serde(default)]
     term: Vec<Spanned<RawTerm>>,
 }
@@ -33,6 +37,12 @@ struct RawTerm {
     section: Option<String>,
     #[serde(default)]
     exclude: Vec<String>,
+    #[serde(default)]
+    everyday: Vec<String>,
+    #[serde(default)]
+    instances: Vec<String>,
+    #[serde(default)]
+    instance_categories: Vec<String>,
 }
 
 /// Parses one keyword set from TOML text; `origin` names it in errors.
@@ -80,17 +90,39 @@ pub fn parse_set(text: &str, origin: SetOrigin) -> Result<KeywordSet> {
         {
             bail!("{here}: term {name:?} has an empty exclude phrase");
         }
+        if raw_term
+            .everyday
+            .iter()
+            .chain(&raw_term.instances)
+            .chain(&raw_term.instance_categories)
+            .any(|entry| entry.trim().is_empty())
+        {
+            bail!("{here}: term {name:?} has an empty everyday form or instance");
+        }
+        let aliases = trimmed(raw_term.aliases);
+        let everyday = trimmed(raw_term.everyday);
+        if let Some(stray) = everyday
+            .iter()
+            .find(|form| **form != name && !aliases.contains(form))
+        {
+            bail!(
+                "{here}: term {name:?}: everyday form {stray:?} is neither its name nor an alias"
+            );
+        }
         let weight = raw_term.weight.unwrap_or(1.0);
         if !(weight.is_finite() && weight > 0.0) {
             bail!("{here}: term {name:?} has weight {weight}; it must be a number above 0");
         }
         terms.push(Term {
             name,
-            aliases: trimmed(raw_term.aliases),
+            aliases,
             weight,
             case_sensitive: raw_term.case_sensitive,
             section: raw_term.section,
             exclude: trimmed(raw_term.exclude),
+            everyday,
+            instances: trimmed(raw_term.instances),
+            instance_categories: trimmed(raw_term.instance_categories),
         });
     }
 
@@ -100,6 +132,8 @@ pub fn parse_set(text: &str, origin: SetOrigin) -> Result<KeywordSet> {
         kind: raw.kind,
         description: raw.description.trim().to_string(),
         terms,
+        match_by: raw.match_by,
+        technology_categories: trimmed(raw.technology_categories),
         origin,
     })
 }

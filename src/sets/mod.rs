@@ -7,6 +7,7 @@
 
 pub mod builtin;
 mod load;
+mod vocabulary;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -14,6 +15,9 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 pub use load::{SetSources, load_file, load_sets, parse_set};
+pub use vocabulary::{
+    Category, TECHNOLOGY_SET_ID, Technology, Vocabulary, parse_category, spelling_key,
+};
 
 /// What a set describes, which decides how it takes part in the verdicts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -47,6 +51,18 @@ impl fmt::Display for SetKind {
     }
 }
 
+/// How a set's words are compared with a document's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MatchBy {
+    /// By stem: "indexes", "indexed" and "indexing" are one word (concepts).
+    #[default]
+    Stem,
+    /// By spelling, any case, with a plural `s`: names ("Fastly" is not
+    /// "fast"), as the technology vocabulary matches.
+    Spelling,
+}
+
 /// Where a set was loaded from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SetOrigin {
@@ -78,6 +94,12 @@ pub struct KeywordSet {
     pub description: String,
     /// The terms, in file order.
     pub terms: Vec<Term>,
+    /// How its words match (`match-by`).
+    pub match_by: MatchBy,
+    /// Vocabulary categories whose technologies speak for this set (the
+    /// cloud categories for `cloud`): the best specialization among close
+    /// ones is the one whose technologies a document names most.
+    pub technology_categories: Vec<String>,
     /// Where the set came from.
     pub origin: SetOrigin,
 }
@@ -98,9 +120,34 @@ pub struct Term {
     pub section: Option<String>,
     /// Phrases containing the term in another sense; matches inside them do not count.
     pub exclude: Vec<String>,
+    /// Forms that are also everyday words ("Go", "Spring"): matched only as
+    /// written (case-sensitively) and only where the context is technical.
+    pub everyday: Vec<String>,
+    /// Canonical names of vocabulary technologies that show this concept in
+    /// practice (Terraform for infrastructure as code): a document naming one
+    /// has the term through an *instance*.
+    pub instances: Vec<String>,
+    /// Vocabulary categories whose every technology is an instance (the
+    /// services of a cloud provider for *cloud services*).
+    pub instance_categories: Vec<String>,
 }
 
 impl Term {
+    /// A term with this name and weight 1, and nothing else.
+    pub fn named(name: impl Into<String>) -> Self {
+        Term {
+            name: name.into(),
+            aliases: Vec::new(),
+            weight: 1.0,
+            case_sensitive: None,
+            section: None,
+            exclude: Vec::new(),
+            everyday: Vec::new(),
+            instances: Vec::new(),
+            instance_categories: Vec::new(),
+        }
+    }
+
     /// The canonical name followed by the aliases.
     pub fn forms(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))

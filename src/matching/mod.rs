@@ -13,10 +13,13 @@
 //!
 //! Identical forms of different terms share one pattern, so a form is looked for
 //! once however many sets name it. [`Matcher::find`] then runs in one pass:
-//! symbol literals first (the text they cover is *protected*, so "C" never
-//! matches inside "C++"), then every word is folded, stemmed (through a
+//! symbol literals first, then every word is folded, stemmed (through a
 //! per-[`Scratch`] cache, so each distinct word is stemmed once) and checked
-//! against the phrases that end in its unit.
+//! against the phrases that end in its unit. Crediting the occurrences to
+//! terms comes last ([`Matcher::select_credits`]): there a *name* (a symbol
+//! literal, or a technology of the vocabulary) swallows the other terms'
+//! occurrences inside it, so "C" never counts inside "C++" nor *web
+//! services* inside "Amazon Web Services".
 
 use std::cmp::Reverse;
 use std::ops::Range;
@@ -26,20 +29,30 @@ use anyhow::{Result, bail};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::analyze::{Analyzer, Words, fold_case, for_each_word};
-use crate::sets::KeywordSet;
+mod guard;
+
+pub use guard::SET_ASIDE_REASON;
+
+use crate::analyze::{Analyzer, Word, Words, fold_case, for_each_word};
+use crate::sets::{KeywordSet, MatchBy, SetKind, Vocabulary};
 
 /// The most words a phrase form may have.
 pub const MAX_PHRASE_WORDS: usize = 8;
 
-/// Symbol-bearing names that are always protected from word matching, even when
-/// no set looks for them, so a term "C" or "NET" cannot match inside them.
+/// Symbol-bearing names that are always names, even when no set looks for
+/// them, so a term "C" or "NET" cannot match inside them.
 pub const PROTECTED_SYMBOLS: &[&str] = &[
     "C++", "C#", "F#", ".NET", "ASP.NET", "Node.js", "Vue.js", "Next.js", "CI/CD", "TCP/IP",
     "UI/UX", "I/O",
 ];
 
 const NO_UNIT: u32 = u32::MAX;
+/// The fewest characters a two-word technology name joined into one word
+/// ("ArgoCD") must have to be matched that way.
+const MIN_JOINED_NAME: usize = 5;
+/// The fewest characters a technology's word in `s` must have for its
+/// singular to match too.
+const MIN_SINGULAR_WORD: usize = 6;
 /// Units a word can have: by stem, by folded spelling, by exact spelling.
 const UNITS_PER_WORD: usize = 3;
 const WORD_CACHE_LIMIT: usize = 100_000;
@@ -48,6 +61,9 @@ const WORD_CACHE_LIMIT: usize = 100_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MatchKind {
+    /// Only through an instance: a technology that shows the concept in
+    /// practice (Terraform for infrastructure as code); no literal form.
+    Instance,
     /// Only through stemming or inflection ("indexed" for "indexing").
     Stem,
     /// As one of the term's declared aliases.
@@ -63,7 +79,14 @@ impl MatchKind {
             MatchKind::Exact => "exact",
             MatchKind::Alias => "alias",
             MatchKind::Stem => "stem",
+            MatchKind::Instance => "instance",
         }
+    }
+
+    /// Whether a literal search for the term's forms finds it: an exact form
+    /// or an alias, not a stem or an instance (what `--strict` counts).
+    pub fn is_literal(self) -> bool {
+        matches!(self, MatchKind::Exact | MatchKind::Alias)
     }
 }
 
@@ -78,15 +101,35 @@ pub struct TermHits {
     pub how: Option<MatchKind>,
     /// The forms as written in the document (spaces collapsed), sorted.
     pub forms: Vec<String>,
+    /// For a term matched through instances: the technologies (indices into
+    /// [`Matcher::vocabulary`]) the document names, ascending (kept with or
+    /// without evidence).
+    pub via: Vec<usize>,
 }
 
 /// The hits of every term of every set, for one document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocumentMatches {
-    /// Indexed like [`Matcher::term_ids`]: the terms of all sets, in order.
+    /// Indexed like [`Matcher::term_ids`]: the terms of all sets, in order,
+    /// then the vocabulary's technologies ([`Matcher::technology_ids`]).
     pub terms: Vec<TermHits>,
     /// Words in the document.
     pub words: usize,
+    /// Occurrences of everyday forms that the ambiguity guard did not count,
+    /// in text order.
+    pub set_aside: Vec<SetAside>,
+}
+
+/// An occurrence of an everyday form ("Go") that did not count, because
+/// nothing around it speaks for its technical sense (see [`guard`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    /// The term's index in [`DocumentMatches::terms`].
+    pub term: usize,
+    /// The 1-based line.
+    pub line: u32,
+    /// The form as written.
+    pub form: String,
 }
 
 /// Whether [`Matcher::find_inner`] records lines and forms.
@@ -106,10 +149,31 @@ enum Role {
 struct Owner {
     term: u32,
     role: Role,
+    /// The form is an everyday word ("Go"): its occurrences count only where
+    /// the context is technical.
+    everyday: bool,
+}
+
+/// What kind of name a pattern is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Name {
+    /// Not a name: a concept's phrase, or a word.
+    No,
+    /// A form of a technology of the vocabulary ("Amazon Web Services").
+    Technology,
+    /// A symbol literal ("C++", "CI/CD").
+    Symbol,
 }
 
 struct TermInfo {
+    /// Index of the term's set; the vocabulary's technologies all have
+    /// `sets.len()`.
     set: usize,
+    /// A term of a core, level or specialization set: a concept, which a
+    /// technology's name swallows.
+    concept: bool,
+    /// The canonical name, for messages.
+    name: String,
     name_key: String,
     alias_keys: Vec<String>,
 }
@@ -122,14 +186,26 @@ struct Phrase {
 struct Symbol {
     literal: String,
     case_sensitive: bool,
-    pattern: Option<u32>,
+    /// Its pattern; a protected symbol no term has owns a pattern of no term.
+    pattern: u32,
 }
 
 /// The compiled keyword sets, ready to match documents; share it across threads.
 pub struct Matcher {
     analyzer: Analyzer,
     sets: Vec<KeywordSet>,
+    /// Where each set's terms start among the term ids, then where the
+    /// technologies start, then the number of term ids.
     set_offsets: Vec<usize>,
+    vocabulary: Vocabulary,
+    /// Per set term id: the term ids of its instances.
+    instances: Vec<Box<[u32]>>,
+    /// Per set: the term ids of the technologies of its
+    /// `technology-categories`, ascending.
+    set_technologies: Vec<Box<[u32]>>,
+    /// Per pattern: whether it is a name, whose occurrences swallow other
+    /// terms' occurrences inside them (see [`Matcher::select_credits`]).
+    names: Vec<Name>,
     terms: Vec<TermInfo>,
     patterns: Vec<Vec<Owner>>,
     stem_units: FxHashMap<Box<str>, u32>,
@@ -154,14 +230,25 @@ pub struct Scratch {
     word_units: WordCache,
     folded: String,
     occurrences: Vec<Occurrence>,
-    protected: Vec<Range<usize>>,
     exclusions: Vec<(u32, Range<usize>)>,
     last_end: Vec<usize>,
+    credits: Vec<Credit>,
+    /// Two hyphenated words joined, for [`Matcher::hyphenated`].
+    joined: String,
     symbol_bytes: Vec<usize>,
     regions: Vec<Range<usize>>,
     /// How a surface (as written) matched each term it was credited to:
     /// [`Matcher::classify`] once per spelling, not per occurrence.
     kinds: KindCache,
+}
+
+/// An occurrence (index into `Scratch::occurrences`) counted for a term.
+#[derive(Clone, Copy)]
+struct Credit {
+    term: u32,
+    occurrence: u32,
+    /// It came through an everyday form: the guard decides.
+    everyday: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -196,53 +283,92 @@ const BLANK: RecentWord = RecentWord {
 };
 
 impl Matcher {
-    /// Compiles the sets. Fails on a form with no words, a phrase longer than
-    /// [`MAX_PHRASE_WORDS`], or two terms of one set that match the same text.
+    /// Compiles the sets, without a technology vocabulary (see
+    /// [`Matcher::with_vocabulary`]).
     pub fn new(sets: Vec<KeywordSet>) -> Result<Self> {
-        let mut builder = Builder::default();
-        let mut set_offsets = Vec::with_capacity(sets.len() + 1);
+        Self::with_vocabulary(sets, Vocabulary::default())
+    }
+
+    /// Compiles the sets and the vocabulary's technologies, found in the same
+    /// pass. Fails on a form with no words, a phrase longer than
+    /// [`MAX_PHRASE_WORDS`], two terms of one set (or two technologies) that
+    /// match the same text, or an instance the vocabulary does not have.
+    pub fn with_vocabulary(sets: Vec<KeywordSet>, vocabulary: Vocabulary) -> Result<Self> {
+        let technology_set = sets.len();
+        let mut builder = Builder {
+            technology_set,
+            ..Builder::default()
+        };
+        let mut set_offsets = Vec::with_capacity(sets.len() + 2);
+        let technology_offset: usize = sets.iter().map(|set| set.terms.len()).sum();
+        let mut instances = Vec::with_capacity(technology_offset);
+        let mut set_technologies = Vec::with_capacity(sets.len());
         for (set_index, set) in sets.iter().enumerate() {
             set_offsets.push(builder.terms.len());
-            for term in &set.terms {
-                let term_id = builder.terms.len() as u32;
-                builder.terms.push(TermInfo {
-                    set: set_index,
-                    name_key: comparison_key(&term.name),
-                    alias_keys: term.aliases.iter().map(|a| comparison_key(a)).collect(),
-                });
-                let roles = term
-                    .forms()
-                    .map(|form| (form, Role::Form))
-                    .chain(term.exclude.iter().map(|p| (p.as_str(), Role::Exclusion)));
-                for (form, role) in roles {
-                    // Exclude phrases are ordinary language: always case-insensitive.
-                    let case_sensitive = role == Role::Form
-                        && term
-                            .case_sensitive
-                            .unwrap_or_else(|| is_short_acronym(form));
-                    builder
-                        .add_form(
-                            form,
-                            case_sensitive,
-                            Owner {
-                                term: term_id,
-                                role,
-                            },
-                            &sets,
-                        )
-                        .map_err(|reason| {
-                            anyhow::anyhow!(
-                                "{}: set `{}`, term {:?}: {reason}",
-                                set.origin,
-                                set.id,
-                                term.name
-                            )
-                        })?;
-                }
+            let mut ids = Vec::new();
+            for id in &set.technology_categories {
+                let Some(category) = vocabulary.categories.iter().position(|c| c.id == *id) else {
+                    bail!(
+                        "{}: set `{}`: technology category `{id}` is not a category of the vocabulary",
+                        set.origin,
+                        set.id
+                    );
+                };
+                ids.extend(
+                    (0..vocabulary.technologies.len())
+                        .filter(|&index| vocabulary.technologies[index].category == category)
+                        .map(|index| (technology_offset + index) as u32),
+                );
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            set_technologies.push(ids.into_boxed_slice());
+            let set_instances = resolve_instances(set, &vocabulary, technology_offset)?;
+            for (term, resolved) in set.terms.iter().zip(set_instances) {
+                let context = |reason: String| {
+                    anyhow::anyhow!(
+                        "{}: set `{}`, term {:?}: {reason}",
+                        set.origin,
+                        set.id,
+                        term.name
+                    )
+                };
+                instances.push(resolved);
+                let spec = FormSpec {
+                    concept: set.kind != SetKind::Skills,
+                    by_spelling: set.match_by == MatchBy::Spelling,
+                    name: &term.name,
+                    aliases: &term.aliases,
+                    everyday: &term.everyday,
+                    exclude: &term.exclude,
+                    case_sensitive: term.case_sensitive,
+                };
+                builder.add_term(set_index, &spec).map_err(context)?;
             }
         }
         set_offsets.push(builder.terms.len());
-        builder.finish(sets, set_offsets)
+        for technology in &vocabulary.technologies {
+            let spec = FormSpec {
+                concept: false,
+                by_spelling: true,
+                name: &technology.name,
+                aliases: &technology.aliases,
+                everyday: &technology.everyday,
+                exclude: &technology.exclude,
+                case_sensitive: None,
+            };
+            builder.add_term(technology_set, &spec).map_err(|reason| {
+                anyhow::anyhow!(
+                    "{}: technology {:?}: {reason}",
+                    vocabulary
+                        .category_of(builder.terms.len() - technology_offset)
+                        .origin,
+                    technology.name
+                )
+            })?;
+        }
+        set_offsets.push(builder.terms.len());
+        builder.finish(sets, set_offsets, vocabulary, instances, set_technologies)
     }
 
     /// The sets, in the order they were given.
@@ -253,6 +379,41 @@ impl Matcher {
     /// The indices into [`DocumentMatches::terms`] of one set's terms.
     pub fn term_ids(&self, set_index: usize) -> Range<usize> {
         self.set_offsets[set_index]..self.set_offsets[set_index + 1]
+    }
+
+    /// The canonical name of the term (or technology) at `id`, an index
+    /// into [`DocumentMatches::terms`].
+    pub fn term_name(&self, id: usize) -> &str {
+        &self.terms[id].name
+    }
+
+    /// The indices into [`DocumentMatches::terms`] of the instances of the
+    /// set term at `id` (none for a technology).
+    pub fn instances_of(&self, id: usize) -> impl Iterator<Item = usize> + '_ {
+        self.instances
+            .get(id)
+            .into_iter()
+            .flat_map(|ids| ids.iter().map(|&t| t as usize))
+    }
+
+    /// The indices into [`DocumentMatches::terms`] of the technologies of a
+    /// set's `technology-categories`, ascending.
+    pub fn set_technologies(&self, set_index: usize) -> impl Iterator<Item = usize> + '_ {
+        self.set_technologies[set_index]
+            .iter()
+            .map(|&id| id as usize)
+    }
+
+    /// The technology vocabulary compiled in (empty for [`Matcher::new`]).
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// The indices into [`DocumentMatches::terms`] of the vocabulary's
+    /// technologies, in vocabulary order.
+    pub fn technology_ids(&self) -> Range<usize> {
+        let sets = self.sets.len();
+        self.set_offsets[sets]..self.set_offsets[sets + 1]
     }
 
     /// Finds every term in `text`.
@@ -274,11 +435,14 @@ impl Matcher {
 
     fn find_inner(&self, text: &str, scratch: &mut Scratch, evidence: Evidence) -> DocumentMatches {
         scratch.occurrences.clear();
-        scratch.protected.clear();
         self.find_symbols(text, scratch);
         let words = self.find_phrases(text, scratch);
-        let terms = self.credit_terms(text, scratch, evidence);
-        DocumentMatches { terms, words }
+        let (terms, set_aside) = self.credit_terms(text, scratch, evidence);
+        DocumentMatches {
+            terms,
+            words,
+            set_aside,
+        }
     }
 
     /// Finds the symbol literals. Each contains one of the [`SymbolScan`]
@@ -309,15 +473,12 @@ impl Matcher {
             line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted_to..range.start]).count()
                 as u32;
             counted_to = range.start;
-            if let Some(pattern) = symbol.pattern {
-                scratch.occurrences.push(Occurrence {
-                    pattern,
-                    start: range.start,
-                    end: range.end,
-                    line,
-                });
-            }
-            scratch.protected.push(range);
+            scratch.occurrences.push(Occurrence {
+                pattern: symbol.pattern,
+                start: range.start,
+                end: range.end,
+                line,
+            });
         }
         scratch.regions = regions;
     }
@@ -329,34 +490,31 @@ impl Matcher {
             word_units,
             folded,
             occurrences,
-            protected,
+            joined,
             ..
         } = scratch;
-        let mut protected_index = 0;
-        // Where the protected span at `protected_index` starts: a word ending
-        // before it (nearly every word) needs no other check.
-        let mut protected_from = protected.first().map_or(usize::MAX, |span| span.start);
+        // The word before: (start, text).
+        let mut previous: Option<(usize, &str)> = None;
         for word in Words::new(text) {
             let slot = count % MAX_PHRASE_WORDS;
             count += 1;
-            if word.end() > protected_from {
-                while protected
-                    .get(protected_index)
-                    .is_some_and(|span| span.end <= word.start)
-                {
-                    protected_index += 1;
-                }
-                protected_from = protected
-                    .get(protected_index)
-                    .map_or(usize::MAX, |span| span.start);
-                if protected_from < word.end() {
-                    recent[slot] = BLANK;
-                    continue;
-                }
-            }
             let rest = &text.as_bytes()[word.start..];
             let WordUnits { units, ends_phrase } =
                 self.units_of(word.text, rest, word_units, folded);
+            // "trouble-shooting": the two words joined may be a one-word form.
+            if let Some((start, before)) = previous
+                && start + before.len() + 1 == word.start
+                && text.as_bytes()[word.start - 1] == b'-'
+            {
+                self.hyphenated(
+                    before,
+                    &word,
+                    start,
+                    (word_units, folded, joined),
+                    occurrences,
+                );
+            }
+            previous = Some((word.start, word.text));
             recent[slot] = RecentWord {
                 units,
                 start: word.start,
@@ -369,6 +527,41 @@ impl Matcher {
             }
         }
         count
+    }
+
+    /// Records a one-word form written as two words joined by a hyphen
+    /// (`before`, starting at byte `start`, then `word`).
+    #[cold]
+    #[inline(never)]
+    fn hyphenated(
+        &self,
+        before: &str,
+        word: &Word<'_>,
+        start: usize,
+        (cache, folded, joined): (&mut WordCache, &mut String, &mut String),
+        occurrences: &mut Vec<Occurrence>,
+    ) {
+        joined.clear();
+        joined.push_str(before);
+        joined.push_str(word.text);
+        let WordUnits { units, ends_phrase } =
+            self.units_of(joined, joined.as_bytes(), cache, folded);
+        if !ends_phrase {
+            return;
+        }
+        for unit in units.into_iter().filter(|&unit| unit != NO_UNIT) {
+            for &phrase_index in &self.phrases_by_last_unit[unit as usize] {
+                let phrase = &self.phrases[phrase_index as usize];
+                if phrase.units.len() == 1 {
+                    occurrences.push(Occurrence {
+                        pattern: phrase.pattern,
+                        start,
+                        end: word.end(),
+                        line: word.line,
+                    });
+                }
+            }
+        }
     }
 
     /// Whether some phrase ends in `unit` (false for [`NO_UNIT`]).
@@ -468,63 +661,52 @@ impl Matcher {
         }
     }
 
-    /// Turns pattern occurrences into per-term hits: drops those inside an
-    /// exclusion phrase of the term, and counts overlapping ones once.
-    fn credit_terms(&self, text: &str, scratch: &mut Scratch, evidence: Evidence) -> Vec<TermHits> {
+    /// Turns pattern occurrences into per-term hits, in three steps:
+    /// 1. [`Matcher::select_credits`]: which term each occurrence counts for;
+    /// 2. the ambiguity guard ([`guard`]) on occurrences of everyday forms;
+    /// 3. the hits: counts, and with evidence lines and forms; then the terms
+    ///    shown only through their instances ([`Matcher::credit_instances`]).
+    fn credit_terms(
+        &self,
+        text: &str,
+        scratch: &mut Scratch,
+        evidence: Evidence,
+    ) -> (Vec<TermHits>, Vec<SetAside>) {
+        self.select_credits(scratch);
+        let set_aside = if scratch.credits.iter().any(|credit| credit.everyday) {
+            self.guard(text, scratch)
+        } else {
+            Vec::new()
+        };
         let mut hits = vec![TermHits::default(); self.terms.len()];
-        let occurrences = &mut scratch.occurrences;
-        occurrences.sort_unstable_by_key(|o| (o.start, Reverse(o.end), o.pattern));
-        scratch.exclusions.clear();
-        for occurrence in occurrences.iter() {
-            for owner in &self.patterns[occurrence.pattern as usize] {
-                if owner.role == Role::Exclusion {
-                    scratch
-                        .exclusions
-                        .push((owner.term, occurrence.start..occurrence.end));
-                }
-            }
-        }
-        scratch.last_end.clear();
-        scratch.last_end.resize(self.terms.len(), 0);
-        for occurrence in occurrences.iter() {
-            for owner in &self.patterns[occurrence.pattern as usize] {
-                let term = owner.term as usize;
-                if owner.role != Role::Form || occurrence.start < scratch.last_end[term] {
-                    continue;
-                }
-                let excluded = scratch.exclusions.iter().any(|(t, span)| {
-                    *t == owner.term && span.start <= occurrence.start && occurrence.end <= span.end
-                });
-                if excluded {
-                    continue;
-                }
-                scratch.last_end[term] = occurrence.end;
-                let surface = &text[occurrence.start..occurrence.end];
-                let term_hits = &mut hits[term];
-                term_hits.count += 1;
-                if evidence == Evidence::Skip {
-                    if term_hits.how != Some(MatchKind::Exact) {
-                        let how = scratch
-                            .kinds
-                            .get_or_insert(owner.term, surface, || self.classify(term, surface));
-                        term_hits.how = term_hits.how.max(Some(how));
-                    }
-                    continue;
-                }
-                if term_hits.lines.last() != Some(&occurrence.line) {
-                    term_hits.lines.push(occurrence.line);
-                }
-                // A form seen before classifies as before: only a new one is
-                // copied and classified, so repeated occurrences allocate nothing.
-                if !term_hits
-                    .forms
-                    .iter()
-                    .any(|form| same_collapsed(form, surface))
-                {
-                    let how = self.classify(term, surface);
+        for credit in &scratch.credits {
+            let occurrence = scratch.occurrences[credit.occurrence as usize];
+            let term = credit.term as usize;
+            let surface = &text[occurrence.start..occurrence.end];
+            let term_hits = &mut hits[term];
+            term_hits.count += 1;
+            if evidence == Evidence::Skip {
+                if term_hits.how != Some(MatchKind::Exact) {
+                    let how = scratch
+                        .kinds
+                        .get_or_insert(credit.term, surface, || self.classify(term, surface));
                     term_hits.how = term_hits.how.max(Some(how));
-                    term_hits.forms.push(collapse_spaces(surface));
                 }
+                continue;
+            }
+            if term_hits.lines.last() != Some(&occurrence.line) {
+                term_hits.lines.push(occurrence.line);
+            }
+            // A form seen before classifies as before: only a new one is
+            // copied and classified, so repeated occurrences allocate nothing.
+            if !term_hits
+                .forms
+                .iter()
+                .any(|form| same_collapsed(form, surface))
+            {
+                let how = self.classify(term, surface);
+                term_hits.how = term_hits.how.max(Some(how));
+                term_hits.forms.push(collapse_spaces(surface));
             }
         }
         for term_hits in &mut hits {
@@ -532,7 +714,178 @@ impl Matcher {
             term_hits.lines.dedup();
             term_hits.forms.sort();
         }
-        hits
+        self.credit_instances(&mut hits, evidence);
+        (hits, set_aside)
+    }
+
+    /// Decides which term each occurrence counts for, into `scratch.credits`
+    /// (in text order). An occurrence does not count for a term
+    /// - when it stands inside one of the term's exclusion phrases;
+    /// - when it overlaps an earlier occurrence of the same term (counted once);
+    /// - when it stands inside a longer occurrence of a name, unless that
+    ///   name's own term also has the shorter form: a symbol literal swallows
+    ///   every other term ("C" is not found in "C++"), a technology's name
+    ///   swallows the concepts of core, level and specialization sets
+    ///   ("Amazon Web Services" is not *web services*, "SQL Server" is not
+    ///   *SQL*), but not other technologies ("Kafka Streams" is also Kafka);
+    ///   and "REST" in "REST API" is REST, "OAuth" in "OAuth 2.0" is OAuth.
+    fn select_credits(&self, scratch: &mut Scratch) {
+        let Scratch {
+            occurrences,
+            exclusions,
+            last_end,
+            credits,
+            ..
+        } = scratch;
+        occurrences.sort_unstable_by_key(|o| (o.start, Reverse(o.end), o.pattern));
+        exclusions.clear();
+        credits.clear();
+        for occurrence in occurrences.iter() {
+            for owner in &self.patterns[occurrence.pattern as usize] {
+                if owner.role == Role::Exclusion {
+                    exclusions.push((owner.term, occurrence.start..occurrence.end));
+                }
+            }
+        }
+        last_end.clear();
+        last_end.resize(self.terms.len(), 0);
+        // The longest technology name seen so far that may cover what follows.
+        let mut cover: Option<Occurrence> = None;
+        for (index, occurrence) in occurrences.iter().enumerate() {
+            let inside = cover.filter(|name| {
+                name.end >= occurrence.end
+                    && (name.start, name.end) != (occurrence.start, occurrence.end)
+            });
+            let inner_owners = &self.patterns[occurrence.pattern as usize];
+            for owner in &self.patterns[occurrence.pattern as usize] {
+                let term = owner.term as usize;
+                if owner.role != Role::Form || occurrence.start < last_end[term] {
+                    continue;
+                }
+                let excluded = exclusions.iter().any(|(t, span)| {
+                    *t == owner.term && span.start <= occurrence.start && occurrence.end <= span.end
+                });
+                let swallowed = inside.is_some_and(|name| {
+                    let name_owners = &self.patterns[name.pattern as usize];
+                    // "REST" inside "REST API" stays: the name's own
+                    // technology also claims the shorter form.
+                    let own_form = inner_owners
+                        .iter()
+                        .any(|inner| name_owners.iter().any(|other| other.term == inner.term));
+                    !own_form
+                        && (self.names[name.pattern as usize] == Name::Symbol
+                            || self.terms[term].concept)
+                });
+                if excluded || swallowed {
+                    continue;
+                }
+                last_end[term] = occurrence.end;
+                credits.push(Credit {
+                    term: owner.term,
+                    occurrence: index as u32,
+                    everyday: owner.everyday,
+                });
+            }
+            if self.names[occurrence.pattern as usize] != Name::No
+                && cover.is_none_or(|name| occurrence.end > name.end)
+            {
+                cover = Some(*occurrence);
+            }
+        }
+    }
+
+    /// Drops the credits of everyday forms that the context does not support
+    /// (see [`guard`]) and returns them, as set aside.
+    #[cold]
+    fn guard(&self, text: &str, scratch: &mut Scratch) -> Vec<SetAside> {
+        let Scratch {
+            occurrences,
+            credits,
+            ..
+        } = scratch;
+        // Lines with another technical name, where such names stand, and
+        // terms written unambiguously.
+        let mut technical_lines = Vec::new();
+        let mut technical_spans: Vec<Range<usize>> = Vec::new();
+        let mut plainly_written = vec![false; self.terms.len()];
+        for credit in credits.iter().filter(|credit| !credit.everyday) {
+            let term = credit.term as usize;
+            plainly_written[term] = true;
+            if self.is_technical_name(term) {
+                let occurrence = occurrences[credit.occurrence as usize];
+                technical_lines.push(occurrence.line);
+                technical_spans.push(occurrence.start..occurrence.end);
+            }
+        }
+        technical_lines.sort_unstable();
+        let is_name = |range: Range<usize>| {
+            technical_spans
+                .iter()
+                .any(|span| span.start < range.end && range.start < span.end)
+        };
+        let context = guard::Context::new(text);
+        let mut set_aside = Vec::new();
+        credits.retain(|credit| {
+            if !credit.everyday || plainly_written[credit.term as usize] {
+                return true;
+            }
+            let occurrence = occurrences[credit.occurrence as usize];
+            let technical_line = technical_lines.binary_search(&occurrence.line).is_ok();
+            if context.supports(
+                occurrence.start..occurrence.end,
+                occurrence.line,
+                technical_line,
+                is_name,
+            ) {
+                return true;
+            }
+            set_aside.push(SetAside {
+                term: credit.term as usize,
+                line: occurrence.line,
+                form: text[occurrence.start..occurrence.end].to_string(),
+            });
+            false
+        });
+        set_aside
+    }
+
+    /// Whether a term speaks for a technical context on its line: a
+    /// technology, or a term whose name has a capital or a symbol.
+    fn is_technical_name(&self, term: usize) -> bool {
+        term >= self.technology_ids().start || {
+            let name = &self.terms[term].name;
+            has_symbol(name) || name.chars().any(char::is_uppercase)
+        }
+    }
+
+    /// A term with no literal occurrence is matched through its instances:
+    /// the technologies that show it, when the document names any of them.
+    fn credit_instances(&self, hits: &mut [TermHits], evidence: Evidence) {
+        let technologies = self.technology_ids().start;
+        for (term, instances) in self.instances.iter().enumerate() {
+            if instances.is_empty() || hits[term].count > 0 {
+                continue;
+            }
+            let mut instance_hits = TermHits::default();
+            for &instance in instances.iter() {
+                let found = &hits[instance as usize];
+                if found.count == 0 {
+                    continue;
+                }
+                instance_hits.count += found.count;
+                instance_hits.how = Some(MatchKind::Instance);
+                // Kept without evidence too: an ignored technology must not
+                // stand for a concept (see `ScorePlan::counts`).
+                instance_hits.via.push(instance as usize - technologies);
+                if evidence == Evidence::Keep {
+                    instance_hits.lines.extend_from_slice(&found.lines);
+                }
+            }
+            instance_hits.lines.sort_unstable();
+            instance_hits.lines.dedup();
+            instance_hits.via.sort_unstable();
+            hits[term] = instance_hits;
+        }
     }
 
     fn classify(&self, term: usize, surface: &str) -> MatchKind {
@@ -549,6 +902,86 @@ impl Matcher {
             MatchKind::Stem
         }
     }
+}
+
+/// Each term's instances as term ids (the technologies come after the sets'
+/// terms, from `technology_offset`), in ascending order. A technology is an
+/// instance of at most one term of a set, so one name cannot show several of
+/// its concepts at once: naming it twice among a set's `instances` is an
+/// error, and a term's `instance-categories` leave out the technologies
+/// another term of the set names explicitly.
+fn resolve_instances(
+    set: &KeywordSet,
+    vocabulary: &Vocabulary,
+    technology_offset: usize,
+) -> Result<Vec<Box<[u32]>>> {
+    let mut explicit: FxHashMap<usize, &str> = FxHashMap::default();
+    let mut by_term = Vec::with_capacity(set.terms.len());
+    for term in &set.terms {
+        let mut ids = Vec::with_capacity(term.instances.len());
+        for name in &term.instances {
+            let Some(index) = vocabulary.lookup(name) else {
+                bail!(
+                    "{}: set `{}`, term {:?}: instance {name:?} is not a technology of the vocabulary",
+                    set.origin,
+                    set.id,
+                    term.name
+                );
+            };
+            if let Some(other) = explicit.insert(index, &term.name)
+                && other != term.name
+            {
+                bail!(
+                    "{}: set `{}`: {:?} is an instance of both {other:?} and {:?}; a technology shows one concept of a set",
+                    set.origin,
+                    set.id,
+                    vocabulary.technologies[index].name,
+                    term.name
+                );
+            }
+            ids.push(index);
+        }
+        by_term.push(ids);
+    }
+    let mut from_categories: FxHashMap<usize, &str> = FxHashMap::default();
+    for (term, ids) in set.terms.iter().zip(&mut by_term) {
+        for id in &term.instance_categories {
+            let Some(category) = vocabulary.categories.iter().position(|c| c.id == *id) else {
+                bail!(
+                    "{}: set `{}`, term {:?}: instance category `{id}` is not a category of the vocabulary",
+                    set.origin,
+                    set.id,
+                    term.name
+                );
+            };
+            for (index, technology) in vocabulary.technologies.iter().enumerate() {
+                if technology.category != category || explicit.contains_key(&index) {
+                    continue;
+                }
+                if let Some(other) = from_categories.insert(index, &term.name)
+                    && other != term.name
+                {
+                    bail!(
+                        "{}: set `{}`: the categories of {other:?} and {:?} overlap",
+                        set.origin,
+                        set.id,
+                        term.name
+                    );
+                }
+                ids.push(index);
+            }
+        }
+    }
+    Ok(by_term
+        .into_iter()
+        .map(|mut ids| {
+            ids.sort_unstable();
+            ids.dedup();
+            ids.into_iter()
+                .map(|index| (technology_offset + index) as u32)
+                .collect()
+        })
+        .collect())
 }
 
 /// The kinds [`Matcher::classify`] gave, by surface and term; at most
@@ -931,6 +1364,8 @@ fn symbol_boundaries_hold(text: &str, range: Range<usize>, literal: &str) -> boo
 
 #[derive(Default)]
 struct Builder {
+    /// The set index the vocabulary's technologies carry (after every set).
+    technology_set: usize,
     analyzer: Analyzer,
     terms: Vec<TermInfo>,
     patterns: Vec<Vec<Owner>>,
@@ -943,13 +1378,67 @@ struct Builder {
     symbol_patterns: FxHashMap<(String, bool), u32>,
 }
 
+/// What the builder needs of a set's term or of a technology.
+struct FormSpec<'a> {
+    /// A term of a core, level or specialization set.
+    concept: bool,
+    /// Match words by spelling, not stem (the vocabulary's technologies).
+    by_spelling: bool,
+    name: &'a str,
+    aliases: &'a [String],
+    everyday: &'a [String],
+    exclude: &'a [String],
+    case_sensitive: Option<bool>,
+}
+
 impl Builder {
+    /// Adds a term of set `set` (`sets.len()` for a technology): its forms
+    /// and its exclude phrases.
+    fn add_term(&mut self, set: usize, spec: &FormSpec<'_>) -> std::result::Result<(), String> {
+        let term = self.terms.len() as u32;
+        self.terms.push(TermInfo {
+            set,
+            concept: spec.concept,
+            name: spec.name.to_string(),
+            name_key: comparison_key(spec.name),
+            alias_keys: spec.aliases.iter().map(|a| comparison_key(a)).collect(),
+        });
+        let forms = std::iter::once(spec.name).chain(spec.aliases.iter().map(String::as_str));
+        for form in forms {
+            let everyday = spec.everyday.iter().any(|word| word == form);
+            // An everyday word counts only as written: "Go", never "go".
+            let case_sensitive = everyday
+                || spec
+                    .case_sensitive
+                    .unwrap_or_else(|| is_short_acronym(form));
+            let owner = Owner {
+                term,
+                role: Role::Form,
+                everyday,
+            };
+            self.add_form(form, case_sensitive, spec.by_spelling, owner)?;
+        }
+        for phrase in spec.exclude {
+            // Exclude phrases are ordinary language: always case-insensitive.
+            let owner = Owner {
+                term,
+                role: Role::Exclusion,
+                everyday: false,
+            };
+            self.add_form(phrase, false, false, owner)?;
+        }
+        Ok(())
+    }
+
+    /// Adds one form. `by_spelling` matches its words by their folded
+    /// spelling rather than their stems (technologies: "Fastly" is not
+    /// "fast").
     fn add_form(
         &mut self,
         form: &str,
         case_sensitive: bool,
+        by_spelling: bool,
         owner: Owner,
-        sets: &[KeywordSet],
     ) -> std::result::Result<(), String> {
         if has_symbol(form) {
             let key = if case_sensitive {
@@ -964,13 +1453,13 @@ impl Builder {
                     self.symbols.push(Symbol {
                         literal: form.to_string(),
                         case_sensitive,
-                        pattern: Some(pattern),
+                        pattern,
                     });
                     self.symbol_patterns.insert((key, case_sensitive), pattern);
                     pattern
                 }
             };
-            return self.own(pattern, owner, form, sets, true);
+            return self.own(pattern, owner, form, true);
         }
 
         let mut words = Vec::new();
@@ -988,24 +1477,34 @@ impl Builder {
             .map(|word| {
                 if case_sensitive {
                     self.exact_unit(word)
-                } else if has_inner_capital(word) {
+                } else if by_spelling || has_inner_capital(word) {
                     let mut folded = String::new();
                     fold_case(word, &mut folded);
-                    self.folded_unit(&folded)
+                    self.folded_unit(&folded, by_spelling)
                 } else {
                     self.stem_unit(&self.stem(word))
                 }
             })
             .collect();
         let pattern = self.phrase_pattern(units);
-        self.own(pattern, owner, form, sets, true)?;
+        self.own(pattern, owner, form, true)?;
 
-        // "auto scaling" also matches "autoscaling".
+        // "auto scaling" also matches "autoscaling", "Argo CD" "ArgoCD".
         if words.len() == 2 && !case_sensitive && owner.role == Role::Form {
             let joined = format!("{}{}", words[0], words[1]);
-            let unit = self.stem_unit(&self.stem(&joined));
+            let unit = if by_spelling {
+                // A short joined name is too often a word: "AD DS", "adds".
+                if joined.chars().count() < MIN_JOINED_NAME {
+                    return Ok(());
+                }
+                let mut folded = String::new();
+                fold_case(&joined, &mut folded);
+                self.folded_unit(&folded, false)
+            } else {
+                self.stem_unit(&self.stem(&joined))
+            };
             let pattern = self.phrase_pattern(vec![unit]);
-            self.own(pattern, owner, form, sets, false)?;
+            self.own(pattern, owner, form, false)?;
         }
         Ok(())
     }
@@ -1035,7 +1534,10 @@ impl Builder {
         unit
     }
 
-    fn folded_unit(&mut self, folded: &str) -> u32 {
+    /// The unit of a folded spelling, which its plural in `s` shares; with
+    /// `singular`, a long word in `s` also gives its singular
+    /// ("Microservices": "microservice").
+    fn folded_unit(&mut self, folded: &str, singular: bool) -> u32 {
         if let Some(&unit) = self.folded_units.get(folded) {
             return unit;
         }
@@ -1044,6 +1546,12 @@ impl Builder {
         self.folded_units
             .entry(format!("{folded}s").into())
             .or_insert(unit);
+        if singular
+            && folded.chars().count() >= MIN_SINGULAR_WORD
+            && let Some(single) = folded.strip_suffix('s')
+        {
+            self.folded_units.entry(single.into()).or_insert(unit);
+        }
         unit
     }
 
@@ -1078,7 +1586,6 @@ impl Builder {
         pattern: u32,
         owner: Owner,
         form: &str,
-        sets: &[KeywordSet],
         strict: bool,
     ) -> std::result::Result<(), String> {
         let set = self.terms[owner.term as usize].set;
@@ -1092,10 +1599,14 @@ impl Builder {
                 if !strict {
                     return Ok(());
                 }
-                let offset = self.terms.iter().position(|t| t.set == set).unwrap_or(0);
-                let other_name = &sets[set].terms[other.term as usize - offset].name;
+                let other_name = &self.terms[other.term as usize].name;
+                let what = if set == self.technology_set {
+                    "technology"
+                } else {
+                    "term"
+                };
                 return Err(format!(
-                    "its form {form:?} matches the same words as term {other_name:?}"
+                    "its form {form:?} matches the same words as {what} {other_name:?}"
                 ));
             }
         }
@@ -1103,20 +1614,29 @@ impl Builder {
         Ok(())
     }
 
-    fn finish(self, sets: Vec<KeywordSet>, set_offsets: Vec<usize>) -> Result<Matcher> {
-        let mut symbols = self.symbols;
+    fn finish(
+        mut self,
+        sets: Vec<KeywordSet>,
+        set_offsets: Vec<usize>,
+        vocabulary: Vocabulary,
+        instances: Vec<Box<[u32]>>,
+        set_technologies: Vec<Box<[u32]>>,
+    ) -> Result<Matcher> {
         for literal in PROTECTED_SYMBOLS {
-            if !symbols
+            if !self
+                .symbols
                 .iter()
                 .any(|s| s.literal.eq_ignore_ascii_case(literal))
             {
-                symbols.push(Symbol {
+                let pattern = self.new_pattern();
+                self.symbols.push(Symbol {
                     literal: literal.to_string(),
                     case_sensitive: false,
-                    pattern: None,
+                    pattern,
                 });
             }
         }
+        let symbols = self.symbols;
         let symbol_finder = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(AcMatchKind::LeftmostLongest)
@@ -1137,6 +1657,26 @@ impl Builder {
             }
             phrases.push(Phrase { units, pattern });
         }
+        // Names: every symbol literal, and every form of a technology.
+        let technology_set = sets.len();
+        let mut names: Vec<Name> = self
+            .patterns
+            .iter()
+            .map(|owners| {
+                let technology = owners.iter().any(|owner| {
+                    owner.role == Role::Form
+                        && self.terms[owner.term as usize].set == technology_set
+                });
+                if technology {
+                    Name::Technology
+                } else {
+                    Name::No
+                }
+            })
+            .collect();
+        for symbol in &symbols {
+            names[symbol.pattern as usize] = Name::Symbol;
+        }
         let exact_need_uppercase = self
             .exact_units
             .keys()
@@ -1146,6 +1686,10 @@ impl Builder {
             analyzer: self.analyzer,
             sets,
             set_offsets,
+            vocabulary,
+            instances,
+            set_technologies,
+            names,
             terms: self.terms,
             patterns: self.patterns,
             stem_units: self.stem_units,
