@@ -5,9 +5,12 @@
 //! `volunteer`, `projects`, `education`, `awards`, `certificates`,
 //! `publications`, `skills` (name: keywords), `languages`, `interests` and
 //! `references`. Each section starts with its name as a heading; highlights
-//! are list items. Fields outside the schema (`meta`, `$schema`) are left
-//! out. JSON that has none of these sections is read as all its strings, one
-//! a line. Nesting deeper than `serde_json`'s limit (128) is refused as
+//! are list items. Then every other top-level field that is not the schema's
+//! own bookkeeping (`meta`, `$schema`), under its name as a heading, as all
+//! its strings in document order: a resume that keeps its jobs under
+//! `experience` rather than `work` loses no text. JSON that has none of the
+//! schema's sections is read as all its strings, in document order, one a
+//! line. Nesting deeper than `serde_json`'s limit (128) is refused as
 //! damaged JSON.
 
 use serde_json::Value;
@@ -59,8 +62,26 @@ pub(crate) fn extract(json: &str) -> Result<String, InputErrorKind> {
             entry_text(key, item, &mut out);
         }
     }
+    if let Some(fields) = value.as_object() {
+        for (key, field) in fields {
+            let known = key == "basics" || SECTIONS.iter().any(|(section, _)| section == key);
+            if known || IGNORED.contains(&key.as_str()) {
+                continue;
+            }
+            let mut strings = Vec::new();
+            all_strings(field, &mut strings);
+            if !strings.is_empty() {
+                out.push(String::new());
+                out.push(key.clone());
+                out.extend(strings);
+            }
+        }
+    }
     Ok(out.join("\n"))
 }
+
+/// Top-level fields that hold no text of the resume.
+const IGNORED: &[&str] = &["$schema", "meta"];
 
 fn text<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
     value
@@ -235,6 +256,23 @@ mod tests {
              Work\n\nDeveloper, Northwind (2021-01 to present)\n- Built auto-scaling groups.\n\n\
              Education\n\nBSc in CS, Porto (2014 to 2018)\n\nSkills\n\nCloud: AWS, CI/CD"
         );
+    }
+
+    #[test]
+    fn fields_outside_the_schema_are_read_too() {
+        // A real resume kept its jobs under "experience": 95% of its text.
+        let json = r#"{"meta": {"version": "v1"},
+          "basics": {"name": "Sam", "label": "Backend Engineer"},
+          "experience": [{"company": "Acme", "title": "Senior Engineer",
+                          "bullets": ["Led the migration to Kafka.", "Ran PostgreSQL."]}],
+          "skills": [{"name": "Languages", "keywords": ["Go"]}],
+          "hobbies": "chess"}"#;
+        let text = extract(json).unwrap();
+        assert_eq!(
+            text,
+            "Sam\nBackend Engineer\n\nSkills\n\nLanguages: Go\n\nexperience\nAcme\nSenior Engineer\nLed the migration to Kafka.\nRan PostgreSQL.\n\nhobbies\nchess"
+        );
+        assert!(!text.contains("v1"));
     }
 
     #[test]
