@@ -27,6 +27,10 @@ pub enum Error {
     /// The encountered character encoding is invalid.
     #[error("invalid character encoding")]
     CharacterEncoding,
+    /// A limit of the current [`crate::budget`] scope, or a bound on content
+    /// operations, was passed (rolefit patch).
+    #[error("{0}")]
+    Limit(crate::budget::Exceeded),
     /// The stream couldn't be decompressed.
     #[error("couldn't decompress stream {0}")]
     Decompress(#[from] DecompressError),

@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![deny(clippy::all)]
 
+pub mod budget;
 pub mod content;
 pub mod encryption;
 pub mod filters;

@@ -1,6 +1,7 @@
 use crate::encodings;
 use crate::encodings::cmap::ToUnicodeCMap;
 use crate::encodings::{Differences, Encoding, Glyph};
+use crate::budget;
 use crate::error::DecompressError;
 use crate::{Document, Error, Result};
 use indexmap::IndexMap;
@@ -791,6 +792,9 @@ impl Stream {
         Ok(())
     }
 
+    /// Decodes the stream through its filters. Each filter's decoder stops at
+    /// the limit of the current [`crate::budget`] scope (rolefit patch), so no
+    /// filter or chain of filters can inflate without bound.
     pub fn decompressed_content(&self) -> Result<Vec<u8>> {
         let params = self.dict.get(b"DecodeParms").and_then(Object::as_dict).ok();
         let filters = match self.filters() {
@@ -804,18 +808,20 @@ impl Stream {
 
         // Filters are in decoding order.
         for filter in filters {
+            let limit = budget::stream_limit();
             output = match filter {
-                b"FlateDecode" => Self::decompress_zlib(input, params)?,
-                b"LZWDecode" => Self::decompress_lzw(input, params)?,
-                b"ASCII85Decode" => Self::decode_ascii85(input)?,
+                b"FlateDecode" => Self::decompress_zlib(input, params, limit)?,
+                b"LZWDecode" => Self::decompress_lzw(input, params, limit)?,
+                b"ASCII85Decode" => Self::decode_ascii85(input, limit)?,
                 _ => return Err(Error::Unimplemented("decompression algorithms")),
             };
+            budget::charge(output.len()).map_err(Error::Limit)?;
             input = &output;
         }
         Ok(output)
     }
 
-    fn decompress_lzw(input: &[u8], params: Option<&Dictionary>) -> Result<Vec<u8>> {
+    fn decompress_lzw(input: &[u8], params: Option<&Dictionary>, limit: u64) -> Result<Vec<u8>> {
         use weezl::{BitOrder, decode::Decoder};
         const MIN_BITS: u8 = 9;
 
@@ -831,29 +837,32 @@ impl Stream {
             Decoder::new(BitOrder::Msb, MIN_BITS - 1)
         };
 
-        let output = Self::decompress_lzw_loop(input, &mut decoder);
-        Self::decompress_predictor(output, params)
+        let output = Self::decompress_lzw_loop(input, &mut decoder, limit)?;
+        Self::decompress_predictor(output, params, limit)
     }
 
-    fn decompress_lzw_loop(input: &[u8], decoder: &mut weezl::decode::Decoder) -> Vec<u8> {
-        let mut output = vec![];
+    fn decompress_lzw_loop(input: &[u8], decoder: &mut weezl::decode::Decoder, limit: u64) -> Result<Vec<u8>> {
+        let mut output = Bounded::new(limit);
 
         let result = decoder.into_stream(&mut output).decode_all(input);
+        if output.over {
+            return Err(Error::Limit(budget::over(limit)));
+        }
         if let Err(err) = result.status {
             warn!("{err}");
         }
 
-        output
+        Ok(output.bytes)
     }
 
-    fn decompress_zlib(input: &[u8], params: Option<&Dictionary>) -> Result<Vec<u8>> {
+    fn decompress_zlib(input: &[u8], params: Option<&Dictionary>, limit: u64) -> Result<Vec<u8>> {
         use flate2::read::ZlibDecoder;
         use std::io::prelude::*;
 
-        let mut output = Vec::with_capacity(input.len() * 2);
+        let mut output = Vec::with_capacity(input.len().saturating_mul(2).min(limit as usize));
 
         if !input.is_empty() {
-            let mut decoder = ZlibDecoder::new(input);
+            let mut decoder = ZlibDecoder::new(input).take(limit.saturating_add(1));
             if let Err(err) = decoder.read_to_end(&mut output) {
                 warn!("{err}");
                 // Zlib decompression failed (e.g. corrupt adler32 checksum in
@@ -861,17 +870,20 @@ impl Stream {
                 // zlib header and ignoring the checksum.
                 if output.is_empty() && input.len() > 2 {
                     use flate2::read::DeflateDecoder;
-                    let mut raw_decoder = DeflateDecoder::new(&input[2..]);
+                    let mut raw_decoder = DeflateDecoder::new(&input[2..]).take(limit.saturating_add(1));
                     if let Err(raw_err) = raw_decoder.read_to_end(&mut output) {
                         warn!("raw deflate fallback also failed: {raw_err}");
                     }
                 }
             }
         }
-        Self::decompress_predictor(output, params)
+        if output.len() as u64 > limit {
+            return Err(Error::Limit(budget::over(limit)));
+        }
+        Self::decompress_predictor(output, params, limit)
     }
 
-    fn decode_ascii85(input: &[u8]) -> Result<Vec<u8>> {
+    fn decode_ascii85(input: &[u8], limit: u64) -> Result<Vec<u8>> {
         let mut output = vec![];
         let mut buffer: u32 = 0;
         let mut count = 0;
@@ -883,6 +895,9 @@ impl Stream {
             input
         };
         for &ch in input_no_eod {
+            if output.len() as u64 > limit {
+                return Err(Error::Limit(budget::over(limit)));
+            }
             if ch == b'z' {
                 if count != 0 {
                     return Err(DecompressError::Ascii85("z character is not allowed in the middle of a group").into());
@@ -926,7 +941,7 @@ impl Stream {
         Ok(output)
     }
 
-    fn decompress_predictor(mut data: Vec<u8>, params: Option<&Dictionary>) -> Result<Vec<u8>> {
+    fn decompress_predictor(mut data: Vec<u8>, params: Option<&Dictionary>, limit: u64) -> Result<Vec<u8>> {
         use crate::filters::png;
 
         if let Some(params) = params {
@@ -935,7 +950,11 @@ impl Stream {
                 let pixels_per_row = max(1, params.get(b"Columns").and_then(Object::as_i64).unwrap_or(1)) as usize;
                 let colors = max(1, params.get(b"Colors").and_then(Object::as_i64).unwrap_or(1)) as usize;
                 let bits = max(8, params.get(b"BitsPerComponent").and_then(Object::as_i64).unwrap_or(8)) as usize;
-                let bytes_per_pixel = colors * bits / 8;
+                let bytes_per_pixel = colors.saturating_mul(bits) / 8;
+                // A row wider than the stream may be is refused before it is allocated.
+                if bytes_per_pixel.saturating_mul(pixels_per_row) as u64 > limit {
+                    return Err(Error::Limit(budget::over(limit)));
+                }
                 data = png::decode_frame(data.as_slice(), bytes_per_pixel, pixels_per_row)?;
             }
             Ok(data)
@@ -957,6 +976,35 @@ impl Stream {
     }
 }
 
+/// A `Vec` that takes at most `limit` bytes; a write past it fails and sets
+/// `over` (rolefit patch: the LZW decoder writes through it).
+struct Bounded {
+    bytes: Vec<u8>,
+    limit: u64,
+    over: bool,
+}
+
+impl Bounded {
+    fn new(limit: u64) -> Self {
+        Bounded { bytes: Vec::new(), limit, over: false }
+    }
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if (self.bytes.len() + buf.len()) as u64 > self.limit {
+            self.over = true;
+            return Err(std::io::Error::other("decoded past the limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod test {
     use crate::{Error, error::DecompressError};
@@ -971,7 +1019,7 @@ mod test {
             DId<j@<?3r@:F%a+D58'ATD4$Bl@l3De:,-DJs`8ARoFb/0JMK@qB4^F!,R<AKZ&-DfTqBG%G>u
             D.RTpAKYo'+CT/5+Cei#DII?(E,9)oF*2M7/c~>"#;
         let expected = "Man is distinguished, not only by his reason, but by this singular passion from other animals, which is a lust of the mind, that by a perseverance of delight in the continued and indefatigable generation of knowledge, exceeds the short vehemence of any carnal pleasure.";
-        let output = Stream::decode_ascii85(input.as_bytes()).unwrap();
+        let output = Stream::decode_ascii85(input.as_bytes(), u64::MAX).unwrap();
         println!("{}", String::from_utf8(output.clone()).unwrap());
         assert_eq!(&output, expected.as_bytes());
     }
@@ -979,7 +1027,7 @@ mod test {
     #[test]
     fn test_decode_ascii85_overflow() {
         let input = b"uuuuu~>";
-        let output = Stream::decode_ascii85(input);
+        let output = Stream::decode_ascii85(input, u64::MAX);
         // let expected: Result<Vec<u8>, Error> = Err(Error::ContentDecode);
         assert!(matches!(output, Err(Error::Decompress(DecompressError::Ascii85(_)))));
     }
@@ -1005,7 +1053,7 @@ mod test {
         }
 
         // Normal zlib should fail, but our fallback should recover
-        let result = Stream::decompress_zlib(&compressed, None).unwrap();
+        let result = Stream::decompress_zlib(&compressed, None, u64::MAX).unwrap();
         assert_eq!(result, original);
     }
 

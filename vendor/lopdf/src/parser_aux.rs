@@ -21,9 +21,57 @@ impl Content<Vec<Operation>> {
         parser::content(data).ok_or(ParseError::InvalidContentStream.into())
     }
 
+    /// The operations of a content stream, parsed one at a time as they are
+    /// asked for (rolefit patch): memory holds one operation, not the list.
+    /// Yields what [`Content::decode`] would list, stopping where it stops; an
+    /// error is yielded once where `decode` would fail, or where an operation
+    /// passes [`parser::MAX_CONTENT_OPERANDS`].
+    pub fn operations(data: &[u8]) -> Operations<'_> {
+        Operations {
+            input: parser::content_start(data),
+            done: false,
+        }
+    }
+
     /// Strict decode content operations.
     pub fn decode_strict(data: &[u8]) -> Result<Self> {
         parser::content_strict(data).map_err(|e| e.into())
+    }
+}
+
+/// The operations of a content stream, one at a time (see
+/// [`Content::operations`]; rolefit patch).
+pub struct Operations<'a> {
+    input: &'a [u8],
+    done: bool,
+}
+
+impl Iterator for Operations<'_> {
+    type Item = Result<Operation>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        match parser::bounded_operation(self.input) {
+            Ok(Some((rest, operation))) => {
+                // An operation that consumed nothing would repeat for ever.
+                if rest.len() == self.input.len() {
+                    self.done = true;
+                    return None;
+                }
+                self.input = rest;
+                Some(Ok(operation))
+            }
+            Ok(None) => {
+                self.done = true;
+                None
+            }
+            Err(err) => {
+                self.done = true;
+                Some(Err(err))
+            }
+        }
     }
 }
 

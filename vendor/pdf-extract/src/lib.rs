@@ -37,7 +37,11 @@ pub enum OutputError
 {
     FormatError(std::fmt::Error),
     IoError(std::io::Error),
-    PdfError(lopdf::Error)
+    PdfError(lopdf::Error),
+    /// A bound on the work one page may cause was passed (rolefit patch): what.
+    Limit(String),
+    /// An XObject draws itself, directly or through others (rolefit patch).
+    Cycle(String),
 }
 
 impl std::fmt::Display for OutputError
@@ -46,7 +50,9 @@ impl std::fmt::Display for OutputError
         match self {
             OutputError::FormatError(e) => write!(f, "Formating error: {}", e),
             OutputError::IoError(e) => write!(f, "IO error: {}", e),
-            OutputError::PdfError(e) => write!(f, "PDF error: {}", e)
+            OutputError::PdfError(e) => write!(f, "PDF error: {}", e),
+            OutputError::Limit(what) => f.write_str(what),
+            OutputError::Cycle(what) => f.write_str(what),
         }
     }
 }
@@ -67,9 +73,37 @@ impl From<std::io::Error> for OutputError {
 
 impl From<lopdf::Error> for OutputError {
     fn from(e: lopdf::Error) -> Self {
-        OutputError::PdfError(e)
+        match e {
+            lopdf::Error::Limit(limit) => OutputError::Limit(limit.to_string()),
+            e => OutputError::PdfError(e),
+        }
     }
 }
+
+impl From<lopdf::budget::Exceeded> for OutputError {
+    fn from(limit: lopdf::budget::Exceeded) -> Self {
+        OutputError::Limit(limit.to_string())
+    }
+}
+
+/// How deep form XObjects may nest on a page (rolefit patch).
+pub const MAX_XOBJECT_DEPTH: usize = 32;
+/// How many form XObjects one page may draw, counting repeats (rolefit patch).
+pub const MAX_XOBJECTS_DRAWN: usize = 10_000;
+/// How many content operations one page may run, its XObjects' included
+/// (rolefit patch).
+pub const MAX_PAGE_OPERATIONS: usize = 1_000_000;
+/// How deep `q` may nest graphics states (rolefit patch).
+pub const MAX_GRAPHICS_STATES: usize = 1_024;
+/// Path segments kept before a path is painted; later ones are dropped
+/// (rolefit patch).
+pub const MAX_PATH_OPS: usize = 100_000;
+/// How many page-tree levels an inherited attribute is looked up through
+/// (rolefit patch).
+pub const MAX_INHERITANCE_DEPTH: usize = 64;
+/// How many character codes the ranges of one ToUnicode map may cover
+/// (rolefit patch); a larger map is refused.
+pub const MAX_CMAP_CODES: u64 = 1 << 20;
 
 macro_rules! dlog {
     ($($e:expr),*) => { {} }
@@ -917,6 +951,28 @@ struct PdfCIDFont<'a> {
     default_width: Option<f64>, // only used for CID fonts and we should probably brake out the different font types
 }
 
+/// How many codes the `bfrange` ranges of a CMap cover (rolefit patch):
+/// `adobe_cmap_parser` inserts each one into a map.
+fn cmap_range_codes(contents: &[u8]) -> u64 {
+    use adobe_cmap_parser::Value;
+    let Ok(lexed) = adobe_cmap_parser::parse(contents) else { return 0 };
+    let code = |s: &[u8]| s.iter().fold(0u64, |code, &b| (code << 8) | u64::from(b)) & 0xFFFF_FFFF;
+    let mut total = 0u64;
+    let mut i = 0;
+    while i < lexed.len() {
+        if matches!(&lexed[i], Value::Operator(o) if o == "beginbfrange") {
+            i += 1;
+            while let (Some(Value::LiteralString(lo)), Some(Value::LiteralString(hi))) = (lexed.get(i), lexed.get(i + 1)) {
+                total = total.saturating_add(code(hi).saturating_sub(code(lo)) + 1);
+                i += 3;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    total
+}
+
 fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMap<u32, String>> {
     let to_unicode = maybe_get_obj(doc, font, b"ToUnicode");
     dlog!("ToUnicode: {:?}", to_unicode);
@@ -926,6 +982,10 @@ fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMa
             let contents = get_contents(stream);
             dlog!("Stream: {}", String::from_utf8(contents.clone()).unwrap());
 
+            if cmap_range_codes(&contents) > MAX_CMAP_CODES {
+                lopdf::budget::trip(lopdf::budget::Exceeded::Content("a ToUnicode map covers too many codes"));
+                return None;
+            }
             let cmap = adobe_cmap_parser::get_unicode_map(&contents).unwrap();
             let mut unicode = HashMap::new();
             // "It must use the beginbfchar, endbfchar, beginbfrange, and endbfrange operators to
@@ -1570,16 +1630,29 @@ fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &'a Dictionary
 
 struct Processor<'a> {
     font_table: HashMap<Vec<u8>, Rc<dyn PdfFont + 'a>>,
+    /// The streams being drawn, outermost first: the page's content streams,
+    /// then each form XObject inside the one before (rolefit patch).
+    drawing: Vec<ObjectId>,
+    /// Form XObjects drawn on this page (rolefit patch).
+    xobjects_drawn: usize,
+    /// Content operations run on this page (rolefit patch).
+    operations: usize,
     _none: PhantomData<&'a ()>,
+}
+
+/// Adds a segment to a path, up to [`MAX_PATH_OPS`] (rolefit patch).
+fn push_path_op(path: &mut Path, op: PathOp) {
+    if path.ops.len() < MAX_PATH_OPS {
+        path.ops.push(op);
+    }
 }
 
 impl<'a> Processor<'a> {
     fn new() -> Processor<'a> {
-        Processor { font_table: HashMap::new(), _none: PhantomData }
+        Processor { font_table: HashMap::new(), drawing: Vec::new(), xobjects_drawn: 0, operations: 0, _none: PhantomData }
     }
 
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
-        let content = Content::decode(&content).unwrap();
         let mut gs: GraphicsState = GraphicsState {
             ts: TextState {
                 font: None,
@@ -1601,13 +1674,19 @@ impl<'a> Processor<'a> {
         };
         //let mut ts = &mut gs.ts;
         let mut gs_stack = Vec::new();
-        let mut mc_stack = Vec::new();
+        let mut mc_depth = 0usize;
         // XXX: replace tlm with a point for text start
         let mut tlm = Transform2D::identity();
         let mut path = Path::new();
         let flip_ctm = Transform2D::row_major(1., 0., 0., -1., 0., media_box.ury - media_box.lly);
         dlog!("MediaBox {:?}", media_box);
-        for operation in &content.operations {
+        for operation in Content::<Vec<lopdf::content::Operation>>::operations(&content) {
+            let operation = &operation?;
+            self.operations += 1;
+            if self.operations > MAX_PAGE_OPERATIONS {
+                return Err(OutputError::Limit(format!("a page runs more than {} content operations", MAX_PAGE_OPERATIONS)));
+            }
+            lopdf::budget::check_time()?;
             //dlog!("op: {:?}", operation);
 
             match operation.operator.as_ref() {
@@ -1780,7 +1859,12 @@ impl<'a> Processor<'a> {
                     dlog!("T* matrix {:?}", gs.ts.tm);
                     output.end_line()?;
                 }
-                "q" => { gs_stack.push(gs.clone()); }
+                "q" => {
+                    if gs_stack.len() >= MAX_GRAPHICS_STATES {
+                        return Err(OutputError::Limit(format!("graphics states nest deeper than {} levels", MAX_GRAPHICS_STATES)));
+                    }
+                    gs_stack.push(gs.clone());
+                }
                 "Q" => {
                     let s = gs_stack.pop();
                     if let Some(s) = s {
@@ -1798,10 +1882,10 @@ impl<'a> Processor<'a> {
                 "i" => { dlog!("unhandled graphics state flattness operator {:?}", operation); }
                 "w" => { gs.line_width = as_num(&operation.operands[0]); }
                 "J" | "j" | "M" | "d" | "ri"  => { dlog!("unknown graphics state operator {:?}", operation); }
-                "m" => { path.ops.push(PathOp::MoveTo(as_num(&operation.operands[0]), as_num(&operation.operands[1]))) }
-                "l" => { path.ops.push(PathOp::LineTo(as_num(&operation.operands[0]), as_num(&operation.operands[1]))) }
+                "m" => { push_path_op(&mut path, PathOp::MoveTo(as_num(&operation.operands[0]), as_num(&operation.operands[1]))) }
+                "l" => { push_path_op(&mut path, PathOp::LineTo(as_num(&operation.operands[0]), as_num(&operation.operands[1]))) }
                 "c" => {
-                    path.ops.push(PathOp::CurveTo(
+                    push_path_op(&mut path, PathOp::CurveTo(
                         as_num(&operation.operands[0]),
                         as_num(&operation.operands[1]),
                         as_num(&operation.operands[2]),
@@ -1811,7 +1895,7 @@ impl<'a> Processor<'a> {
                 }
                 "v" => {
                     let (x, y) = path.current_point();
-                    path.ops.push(PathOp::CurveTo(
+                    push_path_op(&mut path, PathOp::CurveTo(
                         x,
                         y,
                         as_num(&operation.operands[0]),
@@ -1820,7 +1904,7 @@ impl<'a> Processor<'a> {
                         as_num(&operation.operands[3])))
                 }
                 "y" => {
-                    path.ops.push(PathOp::CurveTo(
+                    push_path_op(&mut path, PathOp::CurveTo(
                         as_num(&operation.operands[0]),
                         as_num(&operation.operands[1]),
                         as_num(&operation.operands[2]),
@@ -1828,9 +1912,9 @@ impl<'a> Processor<'a> {
                         as_num(&operation.operands[2]),
                         as_num(&operation.operands[3])))
                 }
-                "h" => { path.ops.push(PathOp::Close) }
+                "h" => { push_path_op(&mut path, PathOp::Close) }
                 "re" => {
-                    path.ops.push(PathOp::Rect(as_num(&operation.operands[0]),
+                    push_path_op(&mut path, PathOp::Rect(as_num(&operation.operands[0]),
                                                as_num(&operation.operands[1]),
                                                as_num(&operation.operands[2]),
                                                as_num(&operation.operands[3])))
@@ -1852,20 +1936,43 @@ impl<'a> Processor<'a> {
                     path.ops.clear();
                 }
                 "BMC" | "BDC" => {
-                    mc_stack.push(operation);
+                    mc_depth += 1;
                 }
                 "EMC" => {
-                    mc_stack.pop();
+                    mc_depth = mc_depth.saturating_sub(1);
                 }
                 "Do" => {
                     // `Do` process an entire subdocument, so we do a recursive call to `process_stream`
                     // with the subdocument content and resources
                     let xobject: &Dictionary = get(&doc, resources, b"XObject");
                     let name = operation.operands[0].as_name().unwrap();
+                    // An image is no content stream (rolefit patch). A stream
+                    // being drawn, or a page content stream, may not be drawn
+                    // inside itself, and XObjects nest and repeat within bounds.
+                    let id = xobject.get(name).ok().and_then(|o| o.as_reference().ok());
                     let xf: &Stream = get(&doc, xobject, name);
+                    let is_image = xf.dict.get(b"Subtype").and_then(Object::as_name).map_or(false, |s| s == b"Image");
+                    if is_image {
+                        continue;
+                    }
+                    if let Some(id) = id {
+                        if self.drawing.contains(&id) {
+                            return Err(OutputError::Cycle(format!("XObject {} {} R draws itself", id.0, id.1)));
+                        }
+                    }
+                    if self.drawing.len() > MAX_XOBJECT_DEPTH {
+                        return Err(OutputError::Limit(format!("XObjects nest deeper than {} levels", MAX_XOBJECT_DEPTH)));
+                    }
+                    self.xobjects_drawn += 1;
+                    if self.xobjects_drawn > MAX_XOBJECTS_DRAWN {
+                        return Err(OutputError::Limit(format!("a page draws more than {} XObjects", MAX_XOBJECTS_DRAWN)));
+                    }
                     let resources = maybe_get_obj(&doc, &xf.dict, b"Resources").and_then(|n| n.as_dict().ok()).unwrap_or(resources);
                     let contents = get_contents(xf);
-                    self.process_stream(&doc, contents, resources, &media_box, output, page_num)?;
+                    self.drawing.push(id.unwrap_or((0, 0)));
+                    let drawn = self.process_stream(&doc, contents, resources, &media_box, output, page_num);
+                    self.drawing.pop();
+                    drawn?;
                 }
                 _ => { dlog!("unknown operation {:?}", operation); }
 
@@ -2349,15 +2456,27 @@ pub fn extract_text_from_mem_by_pages_encrypted(buffer: &[u8], password: &str) -
 }
 
 
-fn get_inherited<'a, T: FromObj<'a>>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<T> {
-    let o: Option<T> = get(doc, dict, key);
-    if let Some(o) = o {
-        Some(o)
-    } else {
-        let parent = dict.get(b"Parent")
-            .and_then(|parent| parent.as_reference())
-            .and_then(|id| doc.get_dictionary(id)).ok()?;
-        get_inherited(doc, parent, key)
+/// `key` in `dict` or, failing that, in its nearest `/Parent` that has it.
+/// A loop, not a recursion, over at most [`MAX_INHERITANCE_DEPTH`] parents,
+/// each visited once: a `/Parent` cycle is an error (rolefit patch).
+fn get_inherited<'a, T: FromObj<'a>>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Result<Option<T>, OutputError> {
+    let mut dict = dict;
+    let mut visited: Vec<ObjectId> = Vec::new();
+    loop {
+        if let Some(o) = get(doc, dict, key) {
+            return Ok(Some(o));
+        }
+        lopdf::budget::check_time()?;
+        let Ok(id) = dict.get(b"Parent").and_then(|parent| parent.as_reference()) else { return Ok(None) };
+        if visited.contains(&id) {
+            return Err(OutputError::Cycle(format!("the page tree's /Parent links loop at {} {} R", id.0, id.1)));
+        }
+        if visited.len() >= MAX_INHERITANCE_DEPTH {
+            return Err(OutputError::Limit(format!("the page tree is deeper than {} levels", MAX_INHERITANCE_DEPTH)));
+        }
+        visited.push(id);
+        let Ok(parent) = doc.get_dictionary(id) else { return Ok(None) };
+        dict = parent;
     }
 }
 
@@ -2406,11 +2525,14 @@ fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p
     // Reset the font cache per page so a stale entry from an earlier page isn't
     // reused, which would decode text with the wrong font's ToUnicode CMap.
     p.font_table.clear();
+    p.drawing = doc.get_page_contents(object_id);
+    p.xobjects_drawn = 0;
+    p.operations = 0;
     // XXX: Some pdfs lack a Resources directory
-    let resources = get_inherited(doc, page_dict, b"Resources").unwrap_or(empty_resources);
+    let resources = get_inherited(doc, page_dict, b"Resources")?.unwrap_or(empty_resources);
     dlog!("resources {:?}", resources);
     // pdfium searches up the page tree for MediaBoxes as needed
-    let media_box: Vec<f64> = get_inherited(doc, page_dict, b"MediaBox").expect("MediaBox");
+    let media_box: Vec<f64> = get_inherited(doc, page_dict, b"MediaBox")?.expect("MediaBox");
     let media_box = MediaBox { llx: media_box[0], lly: media_box[1], urx: media_box[2], ury: media_box[3] };
     let art_box = get::<Option<Vec<f64>>>(&doc, page_dict, b"ArtBox")
         .map(|x| (x[0], x[1], x[2], x[3]));

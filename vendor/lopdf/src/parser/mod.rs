@@ -620,6 +620,92 @@ fn operation(input: ParserInput) -> NomResult<Operation> {
     .parse(input)
 }
 
+/// The most operands one content operation may have, counting the elements of
+/// its arrays (rolefit patch: parsed one by one, so that a stream of a million
+/// numbers before an operator cannot fill memory).
+pub const MAX_CONTENT_OPERANDS: usize = 1 << 18;
+
+/// One content operation, its operands bounded by [`MAX_CONTENT_OPERANDS`]:
+/// what [`operation`] parses, read one operand at a time (rolefit patch).
+/// `Ok(None)` where [`operation`] fails softly, `Err` where it fails hard or
+/// the bound is passed.
+pub(crate) fn bounded_operation(input: ParserInput) -> Result<Option<(ParserInput, Operation)>, crate::Error> {
+    let too_many = || crate::Error::Limit(crate::budget::Exceeded::Content("an operation has too many operands"));
+    let hard = |err: nom::Err<NomError>| match err {
+        nom::Err::Failure(failure) if failure.code == ErrorKind::TooLarge && failure.input.is_empty() => too_many(),
+        _ => crate::Error::Parse(error::ParseError::InvalidContentStream),
+    };
+    let (mut input, _) = many0(comment).parse(input).map_err(hard)?;
+    match inline_image(input) {
+        Ok((rest, (operands, operator))) => return Ok(Some((rest, Operation { operator, operands }))),
+        Err(nom::Err::Error(_)) => {}
+        Err(err) => return Err(hard(err)),
+    }
+    let mut room = MAX_CONTENT_OPERANDS;
+    let mut operands = Vec::new();
+    loop {
+        let parsed = if input.first() == Some(&b'[') {
+            terminated(|i| content_array(i, crate::reader::MAX_NESTING_DEPTH, &mut room), content_space)
+                .parse(input)
+                .map(|(rest, array)| (rest, Object::Array(array)))
+        } else {
+            operand(input)
+        };
+        match parsed {
+            Ok((rest, object)) => {
+                if room == 0 {
+                    return Err(too_many());
+                }
+                room -= 1;
+                operands.push(object);
+                input = rest;
+            }
+            Err(nom::Err::Error(_)) => break,
+            Err(err) => return Err(hard(err)),
+        }
+    }
+    match terminated(operator, content_space).parse(input) {
+        Ok((rest, operator)) => Ok(Some((rest, Operation { operator, operands }))),
+        Err(nom::Err::Error(_)) => Ok(None),
+        Err(err) => Err(hard(err)),
+    }
+}
+
+/// An array operand, as `array` parses it, with its elements (nested arrays'
+/// too) counted against `room` (rolefit patch).
+fn content_array<'a>(input: ParserInput<'a>, depth: usize, room: &mut usize) -> NomResult<'a, Vec<Object>> {
+    let (mut input, _) = pair(tag(&b"["[..]), space).parse(input)?;
+    let mut items = Vec::new();
+    loop {
+        if let Ok((rest, _)) = tag::<_, _, NomError>(&b"]"[..]).parse(input) {
+            return Ok((rest, items));
+        }
+        let parsed = if input.first() == Some(&b'[') {
+            if depth == 0 {
+                return Err(nom::Err::Failure(NomError::from_error_kind(input, ErrorKind::TooLarge)));
+            }
+            terminated(|i| content_array(i, depth - 1, room), space)
+                .parse(input)
+                .map(|(rest, array)| (rest, Object::Array(array)))
+        } else {
+            _direct_object(depth).parse(input)
+        };
+        let (rest, item) = parsed?;
+        if *room == 0 {
+            // Reported as too many operands: an empty input marks the bound.
+            return Err(nom::Err::Failure(NomError::from_error_kind(&[][..], ErrorKind::TooLarge)));
+        }
+        *room -= 1;
+        items.push(item);
+        input = rest;
+    }
+}
+
+/// Skips the white space at the start of a content stream (rolefit patch).
+pub(crate) fn content_start(input: ParserInput) -> ParserInput {
+    content_space(input).map_or(input, |(rest, ())| rest)
+}
+
 fn inline_image(input: ParserInput) -> NomResult<(Vec<Object>, String)> {
     preceded(pair(tag(&b"BI"[..]), content_space), cut(inline_image_impl)).parse(input)
 }
