@@ -81,8 +81,16 @@ pub const MAX_PDF_STREAM_BYTES: u64 = 32 * 1024 * 1024;
 /// images) may inflate to together.
 pub const MAX_PDF_INFLATED_BYTES: u64 = 256 * 1024 * 1024;
 
-/// The time one PDF may take to lay out; a slower file is refused.
+/// The time one PDF may take to read; a slower file is refused.
 pub const PDF_TIME_BUDGET: Duration = Duration::from_secs(20);
+
+/// The time one zip-based document (DOCX, ODT) may take to read; a slower file
+/// is refused.
+pub const ARCHIVE_TIME_BUDGET: Duration = Duration::from_secs(20);
+
+/// The most parts read from one zip-based document (DOCX, ODT); a document
+/// that needs more is refused.
+pub const MAX_ARCHIVE_PARTS: usize = 1_000;
 
 /// File name extensions (lowercase, without the dot) of the formats rolefit
 /// reads, for a folder walk to pick up.
