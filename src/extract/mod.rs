@@ -37,6 +37,7 @@ mod decode;
 mod docx;
 mod guard;
 mod html;
+pub mod isolate;
 mod json_resume;
 mod latex;
 mod layout;
@@ -55,7 +56,7 @@ use std::io::{self, Read};
 use std::path::Path;
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Default size limit for one input file: 20 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
@@ -99,6 +100,21 @@ pub const EXTENSIONS: &[&str] = &[
     "tex", "latex",
 ];
 
+/// Where PDF, DOCX and ODT files are parsed: their parsers are large
+/// third-party code that meets hostile files, so the command line reads them
+/// in worker processes; other formats are always read in this process.
+#[derive(Debug, Clone, Default)]
+pub enum Parsers {
+    /// In this process: the fastest, for tests and benchmarks. A parser that
+    /// overflows its stack, fails to allocate or hangs takes the process with
+    /// it.
+    #[default]
+    InProcess,
+    /// In the worker processes of a [`isolate::Pool`], under memory, CPU and
+    /// wall-clock limits.
+    Isolated(isolate::Pool),
+}
+
 /// How documents are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExtractOptions {
@@ -119,7 +135,7 @@ impl Default for ExtractOptions {
 }
 
 /// The format a document was read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum InputFormat {
     /// Plain text.
@@ -225,7 +241,7 @@ pub struct Document {
 }
 
 /// Why a document could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "reason", rename_all = "kebab-case")]
 pub enum InputErrorKind {
     /// No file at the path.
@@ -401,8 +417,18 @@ pub struct InputError {
     pub kind: InputErrorKind,
 }
 
-/// Reads a document from `path`, or from standard input when `path` is `-`.
+/// Reads a document from `path`, or from standard input when `path` is `-`,
+/// parsing it in this process ([`Parsers::InProcess`]).
 pub fn read_document(path: &str, options: &ExtractOptions) -> Result<Document, InputError> {
+    read_document_with(path, options, &Parsers::InProcess)
+}
+
+/// [`read_document`], with PDF, DOCX and ODT files parsed by `parsers`.
+pub fn read_document_with(
+    path: &str,
+    options: &ExtractOptions,
+    parsers: &Parsers,
+) -> Result<Document, InputError> {
     let fail = |kind| InputError {
         path: path.to_string(),
         kind,
@@ -438,7 +464,7 @@ pub fn read_document(path: &str, options: &ExtractOptions) -> Result<Document, I
             read_limited(file, options.max_bytes).map_err(fail)?
         }
     };
-    document_from(path, Cow::Owned(bytes), options)
+    document_from(path, Cow::Owned(bytes), options, parsers)
 }
 
 /// Extracts the text of a document already in memory. `path` names it in
@@ -448,7 +474,7 @@ pub fn document_from_bytes(
     bytes: &[u8],
     options: &ExtractOptions,
 ) -> Result<Document, InputError> {
-    document_from(path, Cow::Borrowed(bytes), options)
+    document_from(path, Cow::Borrowed(bytes), options, &Parsers::InProcess)
 }
 
 /// [`document_from_bytes`], for bytes borrowed or owned: owned plain text
@@ -457,6 +483,7 @@ fn document_from(
     path: &str,
     bytes: Cow<'_, [u8]>,
     options: &ExtractOptions,
+    parsers: &Parsers,
 ) -> Result<Document, InputError> {
     let fail = |kind| InputError {
         path: path.to_string(),
@@ -476,15 +503,18 @@ fn document_from(
         Some(format) => format,
         None => sniff::detect(&bytes, name).map_err(fail)?,
     };
-    // A panic in a parser (ours or a dependency's) is a damaged file, not a crash.
-    let text = guard::catch(|| extract(bytes, format))
-        .unwrap_or_else(|panic| {
-            Err(InputErrorKind::corrupt(
+    let text = match parsers {
+        Parsers::Isolated(pool)
+            if matches!(
                 format,
-                format!("the {format} parser failed ({panic})"),
-            ))
-        })
-        .map_err(fail)?;
+                InputFormat::Pdf | InputFormat::Docx | InputFormat::Odt
+            ) =>
+        {
+            pool.parse(&bytes, format)
+        }
+        _ => extract_guarded(bytes, format),
+    }
+    .map_err(fail)?;
     if text.trim().is_empty() {
         return Err(fail(match format {
             InputFormat::Text => InputErrorKind::Empty,
@@ -495,6 +525,23 @@ fn document_from(
         path: path.to_string(),
         format,
         text,
+    })
+}
+
+/// The text of `bytes` read as `format`, in this process: what a worker of
+/// [`isolate`] runs.
+pub(crate) fn parse(bytes: &[u8], format: InputFormat) -> Result<String, InputErrorKind> {
+    extract_guarded(Cow::Borrowed(bytes), format)
+}
+
+/// [`extract`], with a panic in a parser (ours or a dependency's) as a damaged
+/// file, not a crash.
+fn extract_guarded(bytes: Cow<'_, [u8]>, format: InputFormat) -> Result<String, InputErrorKind> {
+    guard::catch(|| extract(bytes, format)).unwrap_or_else(|panic| {
+        Err(InputErrorKind::corrupt(
+            format,
+            format!("the {format} parser failed ({panic})"),
+        ))
     })
 }
 

@@ -95,10 +95,16 @@ fn read(bytes: &[u8]) -> Result<String, InputErrorKind> {
         match outcome {
             Ok(Ok(())) => {}
             Ok(Err(OutputError::Limit(what))) => {
-                return Err(InputErrorKind::too_complex(PDF, format!("{what} (page {number})")));
+                return Err(InputErrorKind::too_complex(
+                    PDF,
+                    format!("{what} (page {number})"),
+                ));
             }
             Ok(Err(OutputError::Cycle(what))) => {
-                return Err(InputErrorKind::corrupt(PDF, format!("{what} (a cycle, page {number})")));
+                return Err(InputErrorKind::corrupt(
+                    PDF,
+                    format!("{what} (a cycle, page {number})"),
+                ));
             }
             Ok(Err(err)) => failure = Some(err.to_string()),
             Err(panic) => failure = Some(panic),

@@ -35,14 +35,14 @@ impl Pdf {
         let mut offsets = Vec::new();
         for (index, body) in self.objects.iter().enumerate() {
             offsets.push(out.len());
-            write!(out, "{} 0 obj\n", index + 1).unwrap();
+            writeln!(out, "{} 0 obj", index + 1).unwrap();
             out.extend_from_slice(body);
             out.extend_from_slice(b"\nendobj\n");
         }
         let xref = out.len();
         write!(out, "xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).unwrap();
         for offset in offsets {
-            write!(out, "{offset:010} 00000 n \n").unwrap();
+            writeln!(out, "{offset:010} 00000 n ").unwrap();
         }
         write!(
             out,
@@ -65,16 +65,14 @@ pub fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
 
 /// zlib data.
 pub fn zlib(data: &[u8]) -> Vec<u8> {
-    let mut encoder =
-        flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(data).unwrap();
     encoder.finish().unwrap()
 }
 
 /// Raw deflate data (no zlib header).
 pub fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut encoder =
-        flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(data).unwrap();
     encoder.finish().unwrap()
 }
@@ -179,7 +177,12 @@ pub fn one_page(page_extra: &str, content_dict: &str, content: &[u8]) -> Pdf {
 /// A readable one-page PDF that says `text`.
 pub fn plain(text: &str) -> Vec<u8> {
     let content = format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET");
-    one_page("/Resources << /Font << /F1 5 0 R >> >>", "", content.as_bytes()).bytes()
+    one_page(
+        "/Resources << /Font << /F1 5 0 R >> >>",
+        "",
+        content.as_bytes(),
+    )
+    .bytes()
 }
 
 /// One hostile PDF: its name, its bytes, and the start of the reason it must
@@ -197,8 +200,11 @@ pub fn hostile() -> &'static [Hostile] {
     CASES.get_or_init(make_hostile)
 }
 
+/// A case: its name, how to make it, its error code and reason.
+type Case = (&'static str, fn() -> Vec<u8>, &'static str, &'static str);
+
 fn make_hostile() -> Vec<Hostile> {
-    let cases: Vec<(&'static str, fn() -> Vec<u8>, &'static str, &'static str)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "form-draws-itself-without-resources",
             form_draws_itself,
@@ -391,7 +397,9 @@ fn parent_cycle() -> Vec<u8> {
     );
     pdf.add(stream("", HELLO));
     pdf.add(FONT);
-    pdf.add("<< /Type /Page /Parent 7 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>");
+    pdf.add(
+        "<< /Type /Page /Parent 7 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    );
     pdf.add("<< /Type /Pages /Parent 8 0 R /Kids [6 0 R] /Count 1 >>");
     pdf.add("<< /Type /Pages /Parent 7 0 R /Kids [7 0 R] /Count 1 >>");
     pdf.bytes()
@@ -426,7 +434,12 @@ fn bomb_imagery_key() -> Vec<u8> {
 /// A stream dictionary over 2 KiB.
 fn bomb_long_dictionary() -> Vec<u8> {
     let padding = format!("/Padding ({})", "x".repeat(3000));
-    one_page(fonts(), &format!("/Filter /FlateDecode {padding}"), zlib_bomb()).bytes()
+    one_page(
+        fonts(),
+        &format!("/Filter /FlateDecode {padding}"),
+        zlib_bomb(),
+    )
+    .bytes()
 }
 
 /// `/LZWDecode`.
@@ -437,7 +450,13 @@ fn bomb_lzw() -> Vec<u8> {
 /// An object stream that inflates past the limit, holding the font.
 fn bomb_object_stream() -> Vec<u8> {
     let mut pdf = one_page(fonts(), "", HELLO);
-    pdf.set(5, stream("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", zlib_bomb()));
+    pdf.set(
+        5,
+        stream(
+            "/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode",
+            zlib_bomb(),
+        ),
+    );
     pdf.bytes()
 }
 
