@@ -48,18 +48,18 @@ fn too_complex(result: Result<Document, InputError>) -> String {
     }
 }
 
-/// 60 pages of 900,000 operations each, every bound kept: seconds of work
-/// even in a release build.
+/// 140 pages of 900,000 operations each, every bound kept (250 MB decoded in
+/// all): seconds of work even in a release build.
 fn slow_pdf() -> Vec<u8> {
     let mut content = b"BT /F1 12 Tf 72 720 Td (Slow) Tj ET\n".to_vec();
     content.extend_from_slice(&b"q Q ".repeat(450_000));
     let mut slow = pdf::Pdf::new();
     slow.add("<< /Type /Catalog /Pages 2 0 R >>");
-    let kids: String = (0..60).map(|i| format!("{} 0 R ", 5 + i)).collect();
-    slow.add(format!("<< /Type /Pages /Kids [{kids}] /Count 60 >>"));
+    let kids: String = (0..140).map(|i| format!("{} 0 R ", 5 + i)).collect();
+    slow.add(format!("<< /Type /Pages /Kids [{kids}] /Count 140 >>"));
     slow.add(pdf::stream("/Filter /FlateDecode", &pdf::zlib(&content)));
     slow.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
-    for _ in 0..60 {
+    for _ in 0..140 {
         slow.add(
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R \
              /Resources << /Font << /F1 4 0 R >> >> >>",
@@ -87,26 +87,43 @@ fn a_worker_reads_what_the_process_would() {
     assert_eq!(err.kind.code(), "too-complex", "{err}");
 }
 
+/// Reads `bytes` with a pool under `limits`, which must stop the worker, then
+/// a plain PDF, which a new worker must read; returns the first file's reason.
+fn stopped_then_replaced(limits: WorkerLimits, bytes: &[u8]) -> String {
+    let sandbox = Sandbox::new();
+    let parsers = pool(limits);
+    let detail = too_complex(read(&parsers, &sandbox, "hard.pdf", bytes));
+    let next = read(&parsers, &sandbox, "next.pdf", &pdf::plain("PostgreSQL")).unwrap();
+    assert!(next.text.contains("PostgreSQL"), "{}", next.text);
+    detail
+}
+
 #[test]
 fn a_worker_past_the_wall_clock_is_killed_and_replaced() {
-    let sandbox = Sandbox::new();
-    let parsers = pool(WorkerLimits {
+    let limits = WorkerLimits {
         wall: Duration::from_millis(300),
         ..WorkerLimits::default()
-    });
-    let detail = too_complex(read(&parsers, &sandbox, "slow.pdf", &slow_pdf()));
-    assert!(detail.contains("the reader was stopped"), "{detail}");
-    let document = read(&parsers, &sandbox, "next.pdf", &pdf::plain("Go and Rust")).unwrap();
-    assert!(document.text.contains("Go and Rust"), "{}", document.text);
+    };
+    assert_eq!(
+        stopped_then_replaced(limits, &slow_pdf()),
+        "reading it took over 300 ms; the reader was stopped"
+    );
+}
+
+#[test]
+fn a_worker_past_its_cpu_time_is_stopped_and_replaced() {
+    let limits = WorkerLimits {
+        cpu: Duration::from_secs(1),
+        ..WorkerLimits::default()
+    };
+    assert_eq!(
+        stopped_then_replaced(limits, &slow_pdf()),
+        "reading it used over 1 s of CPU time; the reader was stopped"
+    );
 }
 
 #[test]
 fn a_worker_that_runs_out_of_memory_is_replaced() {
-    let sandbox = Sandbox::new();
-    let parsers = pool(WorkerLimits {
-        memory_bytes: 256 << 20,
-        ..WorkerLimits::default()
-    });
     // lopdf parses the whole file into objects as it loads it: four million
     // numbers in an array take far more than 256 MiB.
     let mut big = pdf::one_page(
@@ -118,8 +135,12 @@ fn a_worker_that_runs_out_of_memory_is_replaced() {
     array.extend_from_slice(&b"0 ".repeat(4 << 20));
     array.push(b']');
     big.add(array);
-    let detail = too_complex(read(&parsers, &sandbox, "big.pdf", &big.bytes()));
-    assert_eq!(detail, "reading it needs more than 256 MiB of memory");
-    let document = read(&parsers, &sandbox, "next.pdf", &pdf::plain("Kubernetes")).unwrap();
-    assert!(document.text.contains("Kubernetes"), "{}", document.text);
+    let limits = WorkerLimits {
+        memory_bytes: 256 << 20,
+        ..WorkerLimits::default()
+    };
+    assert_eq!(
+        stopped_then_replaced(limits, &big.bytes()),
+        "reading it needs more than 256 MiB of memory"
+    );
 }

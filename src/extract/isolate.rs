@@ -33,7 +33,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
+use rustix::process::{Resource, Rlimit, Signal, getrlimit, setrlimit};
 use rustix::time::{ClockId, clock_gettime};
 
 use super::{InputErrorKind, InputFormat, PDF_TIME_BUDGET, parse};
@@ -235,12 +235,11 @@ impl Worker {
             return InputErrorKind::too_complex(
                 format,
                 format!(
-                    "reading it took over {} s; the reader was stopped",
-                    limits.wall.as_secs()
+                    "reading it took over {}; the reader was stopped",
+                    seconds(limits.wall)
                 ),
             );
         }
-        const SIGXCPU: i32 = 24;
         if words.contains("memory allocation of") {
             InputErrorKind::too_complex(
                 format,
@@ -254,12 +253,12 @@ impl Worker {
                 format,
                 "it nests too deep for the reader (its stack overflowed)",
             )
-        } else if status.and_then(|status| status.signal()) == Some(SIGXCPU) {
+        } else if status.and_then(|status| status.signal()) == Some(Signal::XCPU.as_raw()) {
             InputErrorKind::too_complex(
                 format,
                 format!(
-                    "reading it used over {} s of CPU time; the reader was stopped",
-                    limits.cpu.as_secs()
+                    "reading it used over {} of CPU time; the reader was stopped",
+                    seconds(limits.cpu)
                 ),
             )
         } else {
@@ -281,6 +280,15 @@ impl Drop for Worker {
         self.stdin = None;
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// A time limit for a message: "30 s", or "300 ms" under a second.
+fn seconds(time: Duration) -> String {
+    if time < Duration::from_secs(1) {
+        format!("{} ms", time.as_millis())
+    } else {
+        format!("{} s", time.as_secs())
     }
 }
 

@@ -58,9 +58,11 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<String, InputErrorKind> {
         deadline: Some(Instant::now() + PDF_TIME_BUDGET),
     };
     let (text, exceeded) = budget::scope(limits, || read(&bytes[start..]));
-    match exceeded {
-        Some(limit) => Err(limit_error(limit, None)),
-        None => text,
+    match (text, exceeded) {
+        // Already the limit's error, with its page.
+        (Err(err @ InputErrorKind::TooComplex { .. }), _) => Err(err),
+        (_, Some(limit)) => Err(limit_error(limit, None)),
+        (text, None) => text,
     }
 }
 

@@ -313,8 +313,9 @@ fn make_hostile() -> Vec<Hostile> {
         .collect()
 }
 
-/// A form with no /Resources draws itself through the page's resources.
-fn form_draws_itself() -> Vec<u8> {
+/// A page that says hello, then draws XObject 6 (named /X), whose
+/// dictionary has `xobject_dict` and whose content draws /X.
+fn draws_object_6(xobject_dict: &str) -> Vec<u8> {
     let mut content = HELLO.to_vec();
     content.extend_from_slice(b"/X Do\n");
     let mut pdf = one_page(
@@ -322,27 +323,18 @@ fn form_draws_itself() -> Vec<u8> {
         "",
         &content,
     );
-    pdf.add(stream(
-        "/Type /XObject /Subtype /Form /BBox [0 0 612 792]",
-        b"/X Do",
-    ));
+    pdf.add(stream(xobject_dict, b"/X Do"));
     pdf.bytes()
+}
+
+/// A form with no /Resources draws itself through the page's resources.
+fn form_draws_itself() -> Vec<u8> {
+    draws_object_6("/Type /XObject /Subtype /Form /BBox [0 0 612 792]")
 }
 
 /// An XObject not marked /Form whose own resources name it.
 fn not_a_form_names_itself() -> Vec<u8> {
-    let mut content = HELLO.to_vec();
-    content.extend_from_slice(b"/X Do\n");
-    let mut pdf = one_page(
-        "/Resources << /Font << /F1 5 0 R >> /XObject << /X 6 0 R >> >>",
-        "",
-        &content,
-    );
-    pdf.add(stream(
-        "/Type /XObject /Resources << /XObject << /X 6 0 R >> >>",
-        b"/X Do",
-    ));
-    pdf.bytes()
+    draws_object_6("/Type /XObject /Resources << /XObject << /X 6 0 R >> >>")
 }
 
 /// A page whose content stream is named as an XObject in its own resources.
