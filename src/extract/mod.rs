@@ -28,9 +28,13 @@
 //! Every failure is an [`InputError`] that names the file and the reason, so a
 //! batch can record it and go on. Nothing here writes to the input. Parsing is
 //! bounded: the size limits below hold for every decompressed part, XML and
-//! RTF nesting is capped, PDF pages are capped and share a time budget, and a
-//! panic inside a third-party parser becomes an [`InputErrorKind::Corrupt`]
-//! error instead of ending the process.
+//! RTF nesting is capped, PDF pages are capped and share a time budget, as do
+//! the parts of a DOCX or ODT, and a panic inside a third-party parser becomes
+//! an [`InputErrorKind::Corrupt`] error instead of ending the process. What a
+//! bound misses, a worker process catches: with [`Parsers::Isolated`], PDF,
+//! DOCX and ODT files are parsed in [`isolate`]'s workers, under memory, CPU
+//! and wall-clock limits, so a stack overflow, a failed allocation or a hang
+//! ends one document's reading, not the process.
 
 mod archive;
 mod decode;

@@ -230,6 +230,12 @@ fn make_hostile() -> Vec<Hostile> {
             "XObjects nest deeper than 32 levels",
         ),
         (
+            "chain-of-20000-forms-each-naming-the-next",
+            form_chain,
+            "too-complex",
+            "form XObjects nest deeper than 16 levels",
+        ),
+        (
             "parent-cycle",
             parent_cycle,
             "corrupt",
@@ -372,6 +378,34 @@ fn xobject_chain() -> Vec<u8> {
         };
         pdf.add(stream(
             "/Type /XObject /Subtype /Form /BBox [0 0 612 792]",
+            draws.as_bytes(),
+        ));
+    }
+    pdf.bytes()
+}
+
+/// A chain of 20,000 forms, each naming the next in its own resources.
+fn form_chain() -> Vec<u8> {
+    const LENGTH: usize = 20_000;
+    let first = 6;
+    let mut content = HELLO.to_vec();
+    content.extend_from_slice(b"/X Do\n");
+    let mut pdf = one_page(
+        &format!("/Resources << /Font << /F1 5 0 R >> /XObject << /X {first} 0 R >> >>"),
+        "",
+        &content,
+    );
+    for i in 0..LENGTH {
+        let (resources, draws) = if i + 1 < LENGTH {
+            (
+                format!("/Resources << /XObject << /X {} 0 R >> >>", first + i + 1),
+                "/X Do",
+            )
+        } else {
+            (String::new(), "")
+        };
+        pdf.add(stream(
+            &format!("/Type /XObject /Subtype /Form /BBox [0 0 612 792] {resources}"),
             draws.as_bytes(),
         ));
     }
