@@ -39,7 +39,9 @@ use std::sync::mpsc::{self, Receiver, SyncSender, TryRecvError};
 use std::sync::{Arc, Mutex};
 
 use crate::checks::CheckOutcome;
-use crate::extract::{Document, ExtractOptions, InputError, InputErrorKind, read_document};
+use crate::extract::{
+    Document, ExtractOptions, InputError, InputErrorKind, Parsers, read_document_with,
+};
 use crate::matching::Scratch;
 use crate::score;
 
@@ -84,6 +86,9 @@ pub struct BatchOptions {
     pub follow_links: bool,
     /// How documents are read.
     pub extract: ExtractOptions,
+    /// Where PDF, DOCX and ODT files are parsed (a pool of worker processes
+    /// is shared by the threads: one worker each at most).
+    pub parsers: Parsers,
 }
 
 /// What a batch does with each document it reads: score it against the sets
@@ -340,7 +345,7 @@ fn work<E: Evaluate<Output: CheckStatus>, R>(
         let mut done = Vec::with_capacity(chunk.len());
         for Job { index, work } in chunk {
             let (outcome, bytes) = match work {
-                Work::Read(path) => evaluate_file(&path, evaluator, &options.extract, &mut scratch),
+                Work::Read(path) => evaluate_file(&path, evaluator, options, &mut scratch),
                 Work::Fail(err) => (Outcome::Failed(err), 0),
             };
             let tally = match &outcome {
@@ -358,11 +363,12 @@ fn work<E: Evaluate<Output: CheckStatus>, R>(
     }
 }
 
-/// Reads and evaluates one file; also says how many bytes of text it had.
+/// Reads and evaluates one file as `options` say; also says how many bytes of
+/// text it had.
 pub fn evaluate_file<E: Evaluate>(
     path: &Path,
     evaluator: &E,
-    extract: &ExtractOptions,
+    options: &BatchOptions,
     scratch: &mut Scratch,
 ) -> (Outcome<E::Output>, usize) {
     let Some(name) = path.to_str() else {
@@ -374,7 +380,7 @@ pub fn evaluate_file<E: Evaluate>(
         };
         return (Outcome::Failed(err), 0);
     };
-    let document = match read_document(name, extract) {
+    let document = match read_document_with(name, &options.extract, &options.parsers) {
         Ok(document) => document,
         Err(err) => return (Outcome::Failed(err), 0),
     };

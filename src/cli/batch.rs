@@ -24,7 +24,7 @@ use crate::batch::{
     PostingScorer, Progress, Scorer, Sink, Totals,
 };
 use crate::error::Exit;
-use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, InputError, read_document};
+use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, InputError, Parsers, read_document_with};
 use crate::matching::Matcher;
 use crate::report::batch::{
     CheckFailure, RankedTable, SortKey, TableRow, csv_header, csv_record, failed_checks,
@@ -125,7 +125,7 @@ enum BatchFormat {
 
 impl BatchArgs {
     /// Runs the command.
-    pub fn run(&self, global: &GlobalArgs, out: &mut dyn Write) -> Result<Exit> {
+    pub fn run(&self, global: &GlobalArgs, parsers: &Parsers, out: &mut dyn Write) -> Result<Exit> {
         let started = Instant::now();
         if matches!(
             self.format,
@@ -148,11 +148,12 @@ impl BatchArgs {
                 max_bytes: self.max_size,
                 ..ExtractOptions::default()
             },
+            parsers: parsers.clone(),
         };
         let totals = match &self.posting {
             Some(posting) => {
                 self.refuse_checks_with_posting()?;
-                let posting = read_document(posting, &options.extract)?;
+                let posting = read_document_with(posting, &options.extract, parsers)?;
                 let prepared = prepare_posting(&sets, &posting, self.strict)?;
                 let scorer = PostingScorer::new(&prepared);
                 with_progress(|progress| {

@@ -9,7 +9,7 @@ use super::GlobalArgs;
 use super::score::SelectionArgs;
 use crate::compare::{CompareOptions, PreparedPosting, TextProblem};
 use crate::error::Exit;
-use crate::extract::{DEFAULT_MAX_BYTES, Document, ExtractOptions, read_document};
+use crate::extract::{DEFAULT_MAX_BYTES, Document, ExtractOptions, Parsers, read_document_with};
 use crate::report::{self, CompareReport, Format, RenderOptions};
 use crate::sets::{builtin, load_sets};
 use crate::settings::SetSettings;
@@ -111,16 +111,16 @@ impl CompareArgs {
     }
 
     /// Runs the command.
-    pub fn run(&self, global: &GlobalArgs, out: &mut dyn Write) -> Result<Exit> {
-        compare(&self.resolve(global)?, out)
+    pub fn run(&self, global: &GlobalArgs, parsers: &Parsers, out: &mut dyn Write) -> Result<Exit> {
+        compare(&self.resolve(global)?, parsers, out)
     }
 }
 
 /// Reads both documents, compares them and writes the report. Any unreadable,
 /// empty or garbled document is an error (exit code 2).
-fn compare(settings: &CompareSettings, out: &mut dyn Write) -> Result<Exit> {
-    let posting = read_document(&settings.posting, &settings.extract)?;
-    let resume = read_document(&settings.resume, &settings.extract)?;
+fn compare(settings: &CompareSettings, parsers: &Parsers, out: &mut dyn Write) -> Result<Exit> {
+    let posting = read_document_with(&settings.posting, &settings.extract, parsers)?;
+    let resume = read_document_with(&settings.resume, &settings.extract, parsers)?;
     let prepared = prepare_posting(&settings.sets, &posting, settings.strict)?;
     let result = prepared
         .compare(&resume.text)

@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::{InputFormatArg, report_error};
 use crate::error::Exit;
-use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, read_document};
+use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, Parsers, read_document_with};
 
 /// Arguments of `rolefit extract`.
 #[derive(Debug, Args)]
@@ -28,7 +28,7 @@ impl ExtractArgs {
     /// Prints each document's text; with several files, each under a
     /// `==> FILE (FORMAT) <==` line. A file that cannot be read is reported on
     /// standard error and makes the exit code 2; the others are still printed.
-    pub fn run(&self, out: &mut dyn Write) -> Result<Exit> {
+    pub fn run(&self, parsers: &Parsers, out: &mut dyn Write) -> Result<Exit> {
         let options = ExtractOptions {
             max_bytes: self.max_size,
             format: self.format_in.map(Into::into),
@@ -37,7 +37,7 @@ impl ExtractArgs {
         let several = self.files.len() > 1;
         let mut printed = false;
         for path in &self.files {
-            match read_document(path, &options) {
+            match read_document_with(path, &options, parsers) {
                 Ok(document) => {
                     if several {
                         let gap = if printed { "\n" } else { "" };

@@ -15,7 +15,7 @@ use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::{EXIT_CODES_HELP, Exit};
-use crate::extract::InputFormat;
+use crate::extract::{InputFormat, Parsers};
 use crate::report::{Format, RenderOptions};
 use crate::sets::{SetKind, SetSources};
 use crate::settings::{Config, find_config, load_config};
@@ -205,17 +205,18 @@ impl GlobalArgs {
     }
 }
 
-/// Runs a parsed command line and returns how it ended. Errors are printed
-/// here, once, to standard error.
-pub fn run(cli: Cli) -> Exit {
+/// Runs a parsed command line and returns how it ended; PDF, DOCX and ODT
+/// files are parsed by `parsers`. Errors are printed here, once, to standard
+/// error.
+pub fn run(cli: Cli, parsers: &Parsers) -> Exit {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match &cli.command {
-        Command::Score(args) => args.run(&cli.global, &mut out),
+        Command::Score(args) => args.run(&cli.global, parsers, &mut out),
         Command::Sets(args) => args.run(&cli.global, &mut out),
-        Command::Batch(args) => args.run(&cli.global, &mut out),
-        Command::Compare(args) => args.run(&cli.global, &mut out),
-        Command::Extract(args) => args.run(&mut out),
+        Command::Batch(args) => args.run(&cli.global, parsers, &mut out),
+        Command::Compare(args) => args.run(&cli.global, parsers, &mut out),
+        Command::Extract(args) => args.run(parsers, &mut out),
     };
     match result.and_then(|exit| out.flush().map(|()| exit).map_err(Into::into)) {
         Ok(exit) => exit,

@@ -8,7 +8,7 @@ use clap::Args;
 use super::{FormatArg, GlobalArgs, InputFormatArg, KindArg, report_error};
 use crate::checks::{Checks, evaluate};
 use crate::error::Exit;
-use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, read_document};
+use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, Parsers, read_document_with};
 use crate::matching::Scratch;
 use crate::report::{self, DocumentReport, Format, ScoreReport};
 use crate::score::{ScorePlan, inline_ignores};
@@ -133,15 +133,15 @@ impl ScoreArgs {
     }
 
     /// Runs the command.
-    pub fn run(&self, global: &GlobalArgs, out: &mut dyn Write) -> Result<Exit> {
-        score(&self.resolve(global)?, out)
+    pub fn run(&self, global: &GlobalArgs, parsers: &Parsers, out: &mut dyn Write) -> Result<Exit> {
+        score(&self.resolve(global)?, parsers, out)
     }
 }
 
 /// Scores and checks each readable document. An unreadable one is reported on
 /// standard error and makes the exit code 2, but does not stop the others; a
 /// failed check makes it 1.
-fn score(settings: &ScoreSettings, out: &mut dyn Write) -> Result<Exit> {
+fn score(settings: &ScoreSettings, parsers: &Parsers, out: &mut dyn Write) -> Result<Exit> {
     let matcher = settings.sets.matcher(&settings.checks.required_terms())?;
     settings.checks.validate(matcher.sets())?;
     let mut scratch = Scratch::default();
@@ -149,7 +149,7 @@ fn score(settings: &ScoreSettings, out: &mut dyn Write) -> Result<Exit> {
     let mut documents = Vec::with_capacity(settings.inputs.len());
     let mut exit = Exit::Success;
     for input in &settings.inputs {
-        match read_document(input, &settings.extract) {
+        match read_document_with(input, &settings.extract, parsers) {
             Ok(document) => {
                 let matches = matcher.find_with(&document.text, &mut scratch);
                 let inline = inline_ignores(&document.text);

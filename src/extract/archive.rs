@@ -1,20 +1,28 @@
 //! Zip archives (DOCX, ODT), read with bounds: a part may unpack to at most
 //! [`MAX_ARCHIVE_ENTRY_BYTES`] and all parts read together to at most
 //! [`MAX_ARCHIVE_TOTAL_BYTES`], whatever sizes the archive declares, so a zip
-//! bomb ends in an error instead of filling memory.
+//! bomb ends in an error instead of filling memory. At most
+//! [`MAX_ARCHIVE_PARTS`] parts are read, and none once
+//! [`ARCHIVE_TIME_BUDGET`] has passed since the archive was opened.
 
 use std::io::{Cursor, Read};
+use std::time::Instant;
 
 use zip::ZipArchive;
 use zip::result::ZipError;
 
-use super::{InputErrorKind, InputFormat, MAX_ARCHIVE_ENTRY_BYTES, MAX_ARCHIVE_TOTAL_BYTES};
+use super::{
+    ARCHIVE_TIME_BUDGET, InputErrorKind, InputFormat, MAX_ARCHIVE_ENTRY_BYTES, MAX_ARCHIVE_PARTS,
+    MAX_ARCHIVE_TOTAL_BYTES,
+};
 
 /// An open archive and what is left of its unpacking budget.
 pub(crate) struct Archive<'a> {
     zip: ZipArchive<Cursor<&'a [u8]>>,
     format: InputFormat,
     budget: u64,
+    parts: usize,
+    deadline: Instant,
 }
 
 impl<'a> Archive<'a> {
@@ -33,6 +41,8 @@ impl<'a> Archive<'a> {
             zip,
             format,
             budget: MAX_ARCHIVE_TOTAL_BYTES,
+            parts: 0,
+            deadline: Instant::now() + ARCHIVE_TIME_BUDGET,
         })
     }
 
@@ -52,6 +62,14 @@ impl<'a> Archive<'a> {
     /// The bytes of a part, or `None` when there is no such part.
     pub(crate) fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>, InputErrorKind> {
         let format = self.format;
+        self.check_time()?;
+        self.parts += 1;
+        if self.parts > MAX_ARCHIVE_PARTS {
+            return Err(InputErrorKind::too_complex(
+                format,
+                format!("it has more than {MAX_ARCHIVE_PARTS} parts to read"),
+            ));
+        }
         let mut entry = match self.zip.by_name(name) {
             Ok(entry) => entry,
             Err(ZipError::FileNotFound) => return Ok(None),
@@ -93,6 +111,17 @@ impl<'a> Archive<'a> {
         }
         self.budget -= bytes.len() as u64;
         Ok(Some(bytes))
+    }
+
+    /// Fails once the time budget has passed.
+    pub(crate) fn check_time(&self) -> Result<(), InputErrorKind> {
+        if Instant::now() <= self.deadline {
+            return Ok(());
+        }
+        Err(InputErrorKind::too_complex(
+            self.format,
+            format!("reading it took over {} s", ARCHIVE_TIME_BUDGET.as_secs()),
+        ))
     }
 
     /// The text of an XML part (UTF-8, or UTF-16 with a byte-order mark), or

@@ -28,15 +28,20 @@
 //! Every failure is an [`InputError`] that names the file and the reason, so a
 //! batch can record it and go on. Nothing here writes to the input. Parsing is
 //! bounded: the size limits below hold for every decompressed part, XML and
-//! RTF nesting is capped, PDF pages are capped and share a time budget, and a
-//! panic inside a third-party parser becomes an [`InputErrorKind::Corrupt`]
-//! error instead of ending the process.
+//! RTF nesting is capped, PDF pages are capped and share a time budget, as do
+//! the parts of a DOCX or ODT, and a panic inside a third-party parser becomes
+//! an [`InputErrorKind::Corrupt`] error instead of ending the process. What a
+//! bound misses, a worker process catches: with [`Parsers::Isolated`], PDF,
+//! DOCX and ODT files are parsed in [`isolate`]'s workers, under memory, CPU
+//! and wall-clock limits, so a stack overflow, a failed allocation or a hang
+//! ends one document's reading, not the process.
 
 mod archive;
 mod decode;
 mod docx;
 mod guard;
 mod html;
+pub mod isolate;
 mod json_resume;
 mod latex;
 mod layout;
@@ -55,7 +60,7 @@ use std::io::{self, Read};
 use std::path::Path;
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Default size limit for one input file: 20 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
@@ -81,8 +86,16 @@ pub const MAX_PDF_STREAM_BYTES: u64 = 32 * 1024 * 1024;
 /// images) may inflate to together.
 pub const MAX_PDF_INFLATED_BYTES: u64 = 256 * 1024 * 1024;
 
-/// The time one PDF may take to lay out; a slower file is refused.
+/// The time one PDF may take to read; a slower file is refused.
 pub const PDF_TIME_BUDGET: Duration = Duration::from_secs(20);
+
+/// The time one zip-based document (DOCX, ODT) may take to read; a slower file
+/// is refused.
+pub const ARCHIVE_TIME_BUDGET: Duration = Duration::from_secs(20);
+
+/// The most parts read from one zip-based document (DOCX, ODT); a document
+/// that needs more is refused.
+pub const MAX_ARCHIVE_PARTS: usize = 1_000;
 
 /// File name extensions (lowercase, without the dot) of the formats rolefit
 /// reads, for a folder walk to pick up.
@@ -90,6 +103,21 @@ pub const EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "pdf", "docx", "odt", "html", "htm", "xhtml", "json", "rtf",
     "tex", "latex",
 ];
+
+/// Where PDF, DOCX and ODT files are parsed: their parsers are large
+/// third-party code that meets hostile files, so the command line reads them
+/// in worker processes; other formats are always read in this process.
+#[derive(Debug, Clone, Default)]
+pub enum Parsers {
+    /// In this process: the fastest, for tests and benchmarks. A parser that
+    /// overflows its stack, fails to allocate or hangs takes the process with
+    /// it.
+    #[default]
+    InProcess,
+    /// In the worker processes of a [`isolate::Pool`], under memory, CPU and
+    /// wall-clock limits.
+    Isolated(isolate::Pool),
+}
 
 /// How documents are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,7 +139,7 @@ impl Default for ExtractOptions {
 }
 
 /// The format a document was read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum InputFormat {
     /// Plain text.
@@ -217,7 +245,7 @@ pub struct Document {
 }
 
 /// Why a document could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "reason", rename_all = "kebab-case")]
 pub enum InputErrorKind {
     /// No file at the path.
@@ -393,8 +421,18 @@ pub struct InputError {
     pub kind: InputErrorKind,
 }
 
-/// Reads a document from `path`, or from standard input when `path` is `-`.
+/// Reads a document from `path`, or from standard input when `path` is `-`,
+/// parsing it in this process ([`Parsers::InProcess`]).
 pub fn read_document(path: &str, options: &ExtractOptions) -> Result<Document, InputError> {
+    read_document_with(path, options, &Parsers::InProcess)
+}
+
+/// [`read_document`], with PDF, DOCX and ODT files parsed by `parsers`.
+pub fn read_document_with(
+    path: &str,
+    options: &ExtractOptions,
+    parsers: &Parsers,
+) -> Result<Document, InputError> {
     let fail = |kind| InputError {
         path: path.to_string(),
         kind,
@@ -430,7 +468,7 @@ pub fn read_document(path: &str, options: &ExtractOptions) -> Result<Document, I
             read_limited(file, options.max_bytes).map_err(fail)?
         }
     };
-    document_from(path, Cow::Owned(bytes), options)
+    document_from(path, Cow::Owned(bytes), options, parsers)
 }
 
 /// Extracts the text of a document already in memory. `path` names it in
@@ -440,7 +478,7 @@ pub fn document_from_bytes(
     bytes: &[u8],
     options: &ExtractOptions,
 ) -> Result<Document, InputError> {
-    document_from(path, Cow::Borrowed(bytes), options)
+    document_from(path, Cow::Borrowed(bytes), options, &Parsers::InProcess)
 }
 
 /// [`document_from_bytes`], for bytes borrowed or owned: owned plain text
@@ -449,6 +487,7 @@ fn document_from(
     path: &str,
     bytes: Cow<'_, [u8]>,
     options: &ExtractOptions,
+    parsers: &Parsers,
 ) -> Result<Document, InputError> {
     let fail = |kind| InputError {
         path: path.to_string(),
@@ -468,15 +507,18 @@ fn document_from(
         Some(format) => format,
         None => sniff::detect(&bytes, name).map_err(fail)?,
     };
-    // A panic in a parser (ours or a dependency's) is a damaged file, not a crash.
-    let text = guard::catch(|| extract(bytes, format))
-        .unwrap_or_else(|panic| {
-            Err(InputErrorKind::corrupt(
+    let text = match parsers {
+        Parsers::Isolated(pool)
+            if matches!(
                 format,
-                format!("the {format} parser failed ({panic})"),
-            ))
-        })
-        .map_err(fail)?;
+                InputFormat::Pdf | InputFormat::Docx | InputFormat::Odt
+            ) =>
+        {
+            pool.parse(&bytes, format)
+        }
+        _ => extract_guarded(bytes, format),
+    }
+    .map_err(fail)?;
     if text.trim().is_empty() {
         return Err(fail(match format {
             InputFormat::Text => InputErrorKind::Empty,
@@ -487,6 +529,23 @@ fn document_from(
         path: path.to_string(),
         format,
         text,
+    })
+}
+
+/// The text of `bytes` read as `format`, in this process: what a worker of
+/// [`isolate`] runs.
+pub(crate) fn parse(bytes: &[u8], format: InputFormat) -> Result<String, InputErrorKind> {
+    extract_guarded(Cow::Borrowed(bytes), format)
+}
+
+/// [`extract`], with a panic in a parser (ours or a dependency's) as a damaged
+/// file, not a crash.
+fn extract_guarded(bytes: Cow<'_, [u8]>, format: InputFormat) -> Result<String, InputErrorKind> {
+    guard::catch(|| extract(bytes, format)).unwrap_or_else(|panic| {
+        Err(InputErrorKind::corrupt(
+            format,
+            format!("the {format} parser failed ({panic})"),
+        ))
     })
 }
 

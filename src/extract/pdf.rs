@@ -1,25 +1,29 @@
 //! PDF: the text layer, through `pdf-extract` (fonts, encodings, ToUnicode
 //! maps; on `lopdf`), laid out by [`super::layout`].
 //!
-//! Around the parser, in order:
-//! 1. a scan of the raw file inflates every compressed stream but images, with
-//!    a cap per stream and in total ([`MAX_PDF_STREAM_BYTES`],
-//!    [`MAX_PDF_INFLATED_BYTES`]), before `lopdf` inflates any of them;
-//! 2. encryption: a file that opens with the empty password (restrictions
+//! Everything runs inside a `lopdf::budget` scope (a patch of ours, see
+//! `docs/pdf-patches.md`): every decoder that runs, whatever the filter or
+//! chain of filters, object and cross-reference streams included, stops at
+//! [`MAX_PDF_STREAM_BYTES`] a stream and [`MAX_PDF_INFLATED_BYTES`] in all,
+//! and the parsers' own loops stop at the deadline ([`PDF_TIME_BUDGET`]). The
+//! patched `pdf-extract` also bounds each page: XObject nesting, repeats and
+//! cycles, operations, graphics states, path segments. Around the parser, in
+//! order:
+//! 1. encryption: a file that opens with the empty password (restrictions
 //!    only) is read, one that needs a password is refused;
-//! 3. images are emptied (`pdf-extract` would parse their pixels as drawing
+//! 2. images are emptied (`pdf-extract` would parse their pixels as drawing
 //!    commands), form XObjects are checked for cycles (a form that draws
 //!    itself would recurse until the stack ends), and a file whose pages use no
 //!    font has no text layer: a scan;
-//! 4. pages, at most [`MAX_PDF_PAGES`], one at a time inside the panic guard
-//!    and a shared time budget ([`PDF_TIME_BUDGET`]); a page that fails is
-//!    skipped, a file whose every page fails is damaged;
-//! 5. words hyphenated at a line end are joined.
+//! 3. pages, at most [`MAX_PDF_PAGES`], one at a time inside the panic guard;
+//!    a page that fails is skipped, a file whose every page fails is damaged,
+//!    and a page over a bound fails the file;
+//! 4. words hyphenated at a line end are joined.
 
 use std::collections::{BTreeMap, HashSet};
 use std::time::Instant;
 
-use flate2::{Decompress, FlushDecompress, Status};
+use pdf_extract::budget::{self, Exceeded, Limits};
 use pdf_extract::{
     Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Path, PathOp,
     Transform,
@@ -48,8 +52,22 @@ const MAX_RULES: usize = 5_000;
 pub(crate) fn extract(bytes: &[u8]) -> Result<String, InputErrorKind> {
     let start = pdf_header(bytes)
         .ok_or_else(|| InputErrorKind::corrupt(PDF, "no %PDF- header: this is not a PDF"))?;
-    let bytes = &bytes[start..];
-    check_streams(bytes)?;
+    let limits = Limits {
+        stream_bytes: MAX_PDF_STREAM_BYTES,
+        total_bytes: MAX_PDF_INFLATED_BYTES,
+        deadline: Some(Instant::now() + PDF_TIME_BUDGET),
+    };
+    let (text, exceeded) = budget::scope(limits, || read(&bytes[start..]));
+    match (text, exceeded) {
+        // Already the limit's error, with its page.
+        (Err(err @ InputErrorKind::TooComplex { .. }), _) => Err(err),
+        (_, Some(limit)) => Err(limit_error(limit, None)),
+        (text, None) => text,
+    }
+}
+
+/// The text of a PDF, inside a budget scope.
+fn read(bytes: &[u8]) -> Result<String, InputErrorKind> {
     let mut document = Document::load_mem(bytes).map_err(|err| load_error(&err))?;
     if document.is_encrypted() && document.decrypt("").is_err() {
         return Err(InputErrorKind::Encrypted { format: PDF });
@@ -68,24 +86,28 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<String, InputErrorKind> {
     if !uses_fonts(&document, &pages)? {
         return Err(InputErrorKind::NoText { format: PDF });
     }
-    let deadline = Instant::now() + PDF_TIME_BUDGET;
     let mut device = Device::default();
     let mut texts = Vec::with_capacity(pages.len());
     let mut failure = None;
     for &number in pages.keys() {
-        if Instant::now() > deadline {
-            return Err(InputErrorKind::too_complex(
-                PDF,
-                format!(
-                    "reading it took over {} s (page {number})",
-                    PDF_TIME_BUDGET.as_secs()
-                ),
-            ));
-        }
-        device.deadline = Some(deadline);
         let outcome = guard::catch(|| pdf_extract::output_doc_page(&document, &mut device, number));
+        if let Some(limit) = budget::exceeded() {
+            return Err(limit_error(limit, Some(number)));
+        }
         match outcome {
             Ok(Ok(())) => {}
+            Ok(Err(OutputError::Limit(what))) => {
+                return Err(InputErrorKind::too_complex(
+                    PDF,
+                    format!("{what} (page {number})"),
+                ));
+            }
+            Ok(Err(OutputError::Cycle(what))) => {
+                return Err(InputErrorKind::corrupt(
+                    PDF,
+                    format!("{what} (a cycle, page {number})"),
+                ));
+            }
             Ok(Err(err)) => failure = Some(err.to_string()),
             Err(panic) => failure = Some(panic),
         }
@@ -110,83 +132,24 @@ fn load_error(err: &pdf_extract::Error) -> InputErrorKind {
     }
 }
 
-/// Inflates every Flate stream of the raw file that is not an image, with
-/// caps, so that no stream `lopdf` or `pdf-extract` inflates later can be a
-/// decompression bomb.
-fn check_streams(bytes: &[u8]) -> Result<(), InputErrorKind> {
-    let mut total = 0u64;
-    let mut scratch = vec![0u8; 64 * 1024];
-    let mut from = 0;
-    while let Some(found) = memchr::memmem::find(&bytes[from..], b"stream") {
-        let keyword = from + found;
-        from = keyword + 6;
-        if bytes[..keyword].ends_with(b"end") {
-            continue;
+/// The error for a budget limit passed, on `page` when known.
+fn limit_error(limit: Exceeded, page: Option<u32>) -> InputErrorKind {
+    let detail = match limit {
+        Exceeded::Stream(limit) => format!(
+            "a stream inflates to more than {} MiB (a decompression bomb?)",
+            limit >> 20
+        ),
+        Exceeded::Total(limit) => format!("its streams inflate to more than {} MiB", limit >> 20),
+        Exceeded::Time => format!("reading it took over {} s", PDF_TIME_BUDGET.as_secs()),
+        Exceeded::Content(what) => what.to_string(),
+    };
+    // A decoded size is the file's, wherever it was met; a page names the
+    // others.
+    match page {
+        Some(page) if matches!(limit, Exceeded::Time | Exceeded::Content(_)) => {
+            InputErrorKind::too_complex(PDF, format!("{detail} (page {page})"))
         }
-        let dictionary = &bytes[keyword.saturating_sub(2048)..keyword];
-        let dictionary = match memchr::memmem::rfind(dictionary, b"obj") {
-            Some(at) => &dictionary[at..],
-            None => dictionary,
-        };
-        let flate = memchr::memmem::find(dictionary, b"/FlateDecode").is_some()
-            || memchr::memmem::find(dictionary, b"/Fl ").is_some()
-            || memchr::memmem::find(dictionary, b"/Fl/").is_some();
-        if !flate || memchr::memmem::find(dictionary, b"/Image").is_some() {
-            continue;
-        }
-        let mut data = &bytes[from..];
-        data = data.strip_prefix(b"\r").unwrap_or(data);
-        data = data.strip_prefix(b"\n").unwrap_or(data);
-        let end = memchr::memmem::find(data, b"endstream").unwrap_or(data.len());
-        let inflated = inflated_size(&data[..end], &mut scratch, MAX_PDF_STREAM_BYTES);
-        within(
-            inflated,
-            MAX_PDF_STREAM_BYTES,
-            "a stream inflates to",
-            " (a decompression bomb?)",
-        )?;
-        total += inflated;
-        within(total, MAX_PDF_INFLATED_BYTES, "its streams inflate to", "")?;
-        from += end;
-    }
-    Ok(())
-}
-
-/// Refuses `size` over `limit`: "`what` more than N MiB`note`".
-fn within(size: u64, limit: u64, what: &str, note: &str) -> Result<(), InputErrorKind> {
-    if size <= limit {
-        return Ok(());
-    }
-    Err(InputErrorKind::too_complex(
-        PDF,
-        format!("{what} more than {} MiB{note}", limit >> 20),
-    ))
-}
-
-/// How many bytes zlib data inflates to, counting past `limit` only a little;
-/// damaged data counts what came out before the damage.
-fn inflated_size(data: &[u8], scratch: &mut [u8], limit: u64) -> u64 {
-    let mut inflater = Decompress::new(true);
-    loop {
-        let consumed = usize::try_from(inflater.total_in()).unwrap_or(data.len());
-        let before = inflater.total_out();
-        let status = inflater.decompress(
-            &data[consumed.min(data.len())..],
-            scratch,
-            FlushDecompress::None,
-        );
-        let produced = inflater.total_out() - before;
-        match status {
-            Ok(Status::StreamEnd) | Err(_) => return inflater.total_out(),
-            Ok(_) if inflater.total_out() > limit => return inflater.total_out(),
-            Ok(_) if produced == 0 && inflater.total_in() as usize >= data.len() => {
-                return inflater.total_out();
-            }
-            Ok(_) if produced == 0 && consumed == inflater.total_in() as usize => {
-                return inflater.total_out();
-            }
-            Ok(_) => {}
-        }
+        _ => InputErrorKind::too_complex(PDF, detail),
     }
 }
 
@@ -312,8 +275,6 @@ fn resolve<'a>(document: &'a Document, object: &'a Object) -> Option<&'a Object>
 struct Device {
     glyphs: Vec<Glyph>,
     rules: Vec<Rule>,
-    deadline: Option<Instant>,
-    calls: u32,
 }
 
 impl Device {
@@ -321,15 +282,6 @@ impl Device {
         let glyphs = std::mem::take(&mut self.glyphs);
         let rules = std::mem::take(&mut self.rules);
         page_text(glyphs, &rules)
-    }
-
-    /// Stops a page that runs past the deadline (checked now and then).
-    fn check_time(&mut self) -> Result<(), OutputError> {
-        self.calls = self.calls.wrapping_add(1);
-        if self.calls.is_multiple_of(256) && self.deadline.is_some_and(|d| Instant::now() > d) {
-            return Err(OutputError::FormatError(std::fmt::Error));
-        }
-        Ok(())
     }
 
     fn add_path(&mut self, ctm: &Transform, path: &Path, filled: bool) {
@@ -399,7 +351,6 @@ impl OutputDev for Device {
         font_size: f64,
         text: &str,
     ) -> Result<(), OutputError> {
-        self.check_time()?;
         let text: String = text.chars().filter(|c| !c.is_control()).collect();
         if text.is_empty() || self.glyphs.len() >= MAX_GLYPHS {
             return Ok(());
@@ -435,7 +386,6 @@ impl OutputDev for Device {
         _color: &[f64],
         path: &Path,
     ) -> Result<(), OutputError> {
-        self.check_time()?;
         self.add_path(ctm, path, false);
         Ok(())
     }
@@ -447,7 +397,6 @@ impl OutputDev for Device {
         _color: &[f64],
         path: &Path,
     ) -> Result<(), OutputError> {
-        self.check_time()?;
         self.add_path(ctm, path, true);
         Ok(())
     }
@@ -561,18 +510,5 @@ mod tests {
         for (input, expected) in table {
             assert_eq!(join_hyphenated(input), expected, "{input:?}");
         }
-    }
-
-    #[test]
-    fn inflated_size_stops_at_the_limit() {
-        use std::io::Write;
-        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-        encoder.write_all(&vec![b' '; 4 << 20]).unwrap();
-        let packed = encoder.finish().unwrap();
-        let mut scratch = vec![0; 64 * 1024];
-        assert_eq!(inflated_size(&packed, &mut scratch, 8 << 20), 4 << 20);
-        assert!(inflated_size(&packed, &mut scratch, 1 << 20) > 1 << 20);
-        assert!(inflated_size(&packed, &mut scratch, 1 << 20) < 2 << 20);
-        assert_eq!(inflated_size(b"not zlib", &mut scratch, 1 << 20), 0);
     }
 }

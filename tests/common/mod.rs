@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+pub mod pdf;
+
 /// The `rolefit` binary with no colour or CI variables inherited.
 pub fn rolefit() -> Command {
     let mut command = Command::cargo_bin("rolefit").unwrap();
