@@ -13,8 +13,7 @@ use rolefit::sets::builtin;
 
 fn evaluation() -> Evaluation {
     let matcher =
-        Matcher::with_vocabulary(builtin::sets().unwrap(), builtin::vocabulary().unwrap())
-            .unwrap();
+        Matcher::with_vocabulary(builtin::sets().unwrap(), builtin::vocabulary().unwrap()).unwrap();
     evaluate(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/eval"),
         &matcher,
@@ -51,7 +50,11 @@ fn the_best_specialization_is_right_for_at_least_90_percent() {
             )
         })
         .collect();
-    assert!(accuracy.percent() >= 90.0, "{accuracy}; misses:\n{}", misses.join("\n"));
+    assert!(
+        accuracy.percent() >= 90.0,
+        "{accuracy}; misses:\n{}",
+        misses.join("\n")
+    );
 }
 
 #[test]
