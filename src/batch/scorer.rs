@@ -95,7 +95,9 @@ impl Evaluate for Scorer<'_> {
         scratch: &mut Scratch,
     ) -> Result<DocumentSummary, InputError> {
         let matches = self.matcher.count_with(&document.text, scratch);
-        Ok(self.summarize(&document.path, &document.text, &matches))
+        let summary = self.summarize(&document.path, &document.text, &matches);
+        scratch.recycle(matches);
+        Ok(summary)
     }
 }
 

@@ -107,25 +107,7 @@ impl<'a> Layout<'a> {
     /// cell of a table row), lowercase.
     pub fn label(&self, index: usize) -> Option<String> {
         let line = self.lines.get(index)?;
-        let text = match line.kind {
-            LineKind::TableRow => line.text.trim().trim_start_matches('|').split('|').next()?,
-            LineKind::Bullet | LineKind::Text => {
-                let body = strip_bullet(line.text.trim());
-                let (label, rest) = body.split_once(':')?;
-                if rest.starts_with("//") {
-                    return None;
-                }
-                label
-            }
-            _ => return None,
-        };
-        let label = text
-            .trim()
-            .trim_matches(|c| matches!(c, '*' | '_' | '`'))
-            .trim();
-        let words = label.split_whitespace().count();
-        let ok = (1..=4).contains(&words) && label.chars().any(char::is_alphabetic);
-        ok.then(|| normalize(label))
+        line_label(line.text, line.kind)
     }
 
     /// Line indices of the masthead: the first block of lines (the title), and
@@ -156,28 +138,12 @@ impl<'a> Layout<'a> {
     pub fn opens_sentence(&self, start: usize) -> bool {
         let index = self.line_at(start);
         let line = &self.lines[index];
-        let before = self.text[line.start..start]
-            .trim_end_matches(|c: char| c.is_whitespace() || "([{\"'“‘*_>`".contains(c));
-        let rest = strip_bullet(before.trim_start());
-        let only_marks = rest
-            .chars()
-            .all(|c| c.is_ascii_digit() || "-*+•·#.)>|".contains(c));
-        if !only_marks {
-            return before.ends_with(['.', '!', '?', ':', '|']) && !before.ends_with("e.g.");
-        }
-        // First on its line: a wrapped line continues the sentence above.
-        let continues = line.kind == LineKind::Text
-            && index > 0
-            && matches!(
-                self.lines[index - 1].kind,
-                LineKind::Text | LineKind::Bullet
-            )
-            && rest.is_empty();
-        if continues {
-            let above = self.lines[index - 1].text.trim_end();
-            return above.ends_with(['.', '!', '?', ':']);
-        }
-        true
+        let above = index.checked_sub(1).map(|i| &self.lines[i]);
+        opens_sentence(
+            &self.text[line.start..start],
+            line.kind,
+            above.map(|above| (above.text, above.kind)),
+        )
     }
 
     /// Items (a bullet or a paragraph with its wrapped lines; a heading or a
@@ -281,9 +247,19 @@ fn ends_with_abbreviation(before: &str) -> bool {
 
 /// Marks each line's kind; see the module docs.
 fn classify(lines: &mut [Line<'_>]) {
-    for line in lines.iter_mut() {
-        let t = line.text.trim();
-        line.kind = if t.is_empty() {
+    for i in 0..lines.len() {
+        let previous = i.checked_sub(1).map(|p| lines[p].text);
+        let next = lines.get(i + 1).map(|line| line.text);
+        lines[i].kind = line_kind(previous, lines[i].text, next);
+    }
+}
+
+/// What a line is, from its text and its neighbours' (`None` at the ends of
+/// the text): the one rule [`Layout`] and the local readers share.
+pub(crate) fn line_kind(previous: Option<&str>, line: &str, next: Option<&str>) -> LineKind {
+    let t = line.trim();
+    let basic = |t: &str| {
+        if t.is_empty() {
             LineKind::Blank
         } else if is_rule(t) {
             LineKind::Rule
@@ -295,24 +271,25 @@ fn classify(lines: &mut [Line<'_>]) {
             LineKind::Bullet
         } else {
             LineKind::Text
-        };
+        }
+    };
+    let kind = basic(t);
+    if kind != LineKind::Text {
+        return kind;
     }
-    for i in 0..lines.len() {
-        if lines[i].kind != LineKind::Text {
-            continue;
-        }
-        let underlined = lines
-            .get(i + 1)
-            .is_some_and(|next| is_underline(next.text.trim()));
-        if underlined {
-            lines[i].kind = LineKind::Heading;
-            lines[i + 1].kind = LineKind::Rule;
-            continue;
-        }
-        let opens_block = i == 0 || lines[i - 1].kind == LineKind::Blank;
-        if looks_like_heading(lines[i].text.trim(), opens_block) {
-            lines[i].kind = LineKind::Heading;
-        }
+    // The underline of a heading is a rule (a two-mark one is no rule alone).
+    let above = previous.map(str::trim);
+    if is_underline(t) && above.is_some_and(|above| basic(above) == LineKind::Text) {
+        return LineKind::Rule;
+    }
+    if next.is_some_and(|next| is_underline(next.trim())) {
+        return LineKind::Heading;
+    }
+    let opens_block = above.is_none_or(str::is_empty);
+    if looks_like_heading(t, opens_block) {
+        LineKind::Heading
+    } else {
+        LineKind::Text
     }
 }
 
@@ -324,11 +301,11 @@ fn looks_like_heading(t: &str, opens_block: bool) -> bool {
         && without_colon.len() > 4
         && words <= 8;
     let label_only = t.ends_with(':') && words <= 6;
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    let capitals = letters.len() >= 3
-        && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = t.chars().filter(|c| c.is_alphabetic());
+    let capitals = words <= 6
         && !t.contains(',')
-        && words <= 6;
+        && letters.clone().nth(2).is_some()
+        && letters.all(char::is_uppercase);
     let first_letter = t
         .trim_start_matches(['*', '_', '"'])
         .chars()
@@ -362,6 +339,34 @@ fn is_bullet(t: &str) -> bool {
     digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
 }
 
+/// True when a word opens a sentence, given what stands before it on its
+/// line (`before`), the line's kind and the line above (text and kind): first
+/// on its line (after a bullet or markup) unless the line continues a
+/// sentence from the line above, or right after `. ! ? : |`.
+pub(crate) fn opens_sentence(
+    before: &str,
+    kind: LineKind,
+    above: Option<(&str, LineKind)>,
+) -> bool {
+    let before = before.trim_end_matches(|c: char| c.is_whitespace() || "([{\"'“‘*_>`".contains(c));
+    let rest = strip_bullet(before.trim_start());
+    let only_marks = rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || "-*+•·#.)>|".contains(c));
+    if !only_marks {
+        return before.ends_with(['.', '!', '?', ':', '|']) && !before.ends_with("e.g.");
+    }
+    // First on its line: a wrapped line continues the sentence above.
+    match above {
+        Some((above, LineKind::Text | LineKind::Bullet))
+            if kind == LineKind::Text && rest.is_empty() =>
+        {
+            above.trim_end().ends_with(['.', '!', '?', ':'])
+        }
+        _ => true,
+    }
+}
+
 /// A line without its bullet or list number.
 pub(crate) fn strip_bullet(t: &str) -> &str {
     if is_bullet(t) {
@@ -374,8 +379,32 @@ pub(crate) fn strip_bullet(t: &str) -> &str {
     }
 }
 
+/// The label that opens a line of this kind ("Languages:" in a bullet, the
+/// first cell of a table row), lowercase.
+pub(crate) fn line_label(line: &str, kind: LineKind) -> Option<String> {
+    let text = match kind {
+        LineKind::TableRow => line.trim().trim_start_matches('|').split('|').next()?,
+        LineKind::Bullet | LineKind::Text => {
+            let body = strip_bullet(line.trim());
+            let (label, rest) = body.split_once(':')?;
+            if rest.starts_with("//") {
+                return None;
+            }
+            label
+        }
+        _ => return None,
+    };
+    let label = text
+        .trim()
+        .trim_matches(|c| matches!(c, '*' | '_' | '`'))
+        .trim();
+    let words = label.split_whitespace().count();
+    let ok = (1..=4).contains(&words) && label.chars().any(char::is_alphabetic);
+    ok.then(|| normalize(label))
+}
+
 /// A heading's words: without `#`, emphasis marks, closing colon.
-fn heading_text(line: &str) -> String {
+pub(crate) fn heading_text(line: &str) -> String {
     line.trim()
         .trim_start_matches('#')
         .trim()

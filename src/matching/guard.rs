@@ -26,7 +26,9 @@
 use std::ops::Range;
 
 use crate::analyze::for_each_word;
-use crate::compare::layout::{Layout, normalize};
+use crate::compare::layout::{
+    LineKind, heading_text, line_kind, line_label, normalize, opens_sentence,
+};
 
 /// Words that make a heading or a label name a skills section.
 const SKILLS_WORDS: &[&str] = &[
@@ -49,81 +51,126 @@ const SKILLS_WORDS: &[&str] = &[
 /// Why an occurrence was set aside, for reports.
 pub const SET_ASIDE_REASON: &str = "an everyday word there (opens a sentence, no technical name beside it, not in a skills section)";
 
-/// A document's lines, with what each says about technical context; built
-/// only for documents where an everyday form occurs.
+/// A document read around the occurrences that need it, line by line: the
+/// guard looks at a few lines near each undecided occurrence, never at the
+/// whole document, so a document pays only for what it asks.
 pub(crate) struct Context<'t> {
-    layout: Layout<'t>,
-    /// Per line index: in a skills section, or under a skills label.
-    skills: Vec<bool>,
-    /// Per line index: a word shaped like a product name.
-    product_word: Vec<bool>,
+    text: &'t str,
 }
+
+/// How many lines above an occurrence the guard looks for its section's
+/// heading.
+const HEADING_REACH: usize = 400;
 
 impl<'t> Context<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
-        let layout = Layout::new(text);
-        let skills = (0..layout.lines.len())
-            .map(|index| {
-                let section = layout.section_title(index);
-                let label = layout.label(index);
-                section.iter().chain(label.iter()).any(|t| names_skills(t))
-            })
-            .collect();
-        let product_word = layout
-            .lines
-            .iter()
-            .map(|line| {
-                let mut found = has_symbol_name(line.text);
-                for_each_word(line.text, |word| found |= has_inner_capital(word.text));
-                found
-            })
-            .collect();
-        Context {
-            layout,
-            skills,
-            product_word,
-        }
+        Context { text }
     }
 
-    /// Whether the everyday form at byte range `at` (1-based `line`) has the
-    /// technical sense there; `technical_line` tells whether another
-    /// technical name stands on that line (rule 4's first two cases), and
-    /// `is_name(range)` whether a technical name covers a byte range.
-    pub(crate) fn supports(
-        &self,
-        at: Range<usize>,
-        line: u32,
-        technical_line: bool,
-        is_name: impl Fn(Range<usize>) -> bool,
-    ) -> bool {
-        if in_capitalized_run(self.layout.text, at.clone(), is_name) {
-            return false;
-        }
-        if technical_line || self.named_mid_sentence(at) {
+    /// Whether the everyday form at byte range `at` has the technical sense
+    /// there by rules 2, 3 and the product-word case of 4. The caller checks
+    /// the veto ([`in_capitalized_run`]) and the other technical names on the
+    /// line first.
+    pub(crate) fn supports(&self, at: Range<usize>) -> bool {
+        let line = self.line_around(at.start);
+        let above = self.line_before(line.start);
+        let below = self.line_after(line.end);
+        let line_text = &self.text[line.clone()];
+        let kind = line_kind(
+            above.clone().map(|r| &self.text[r]),
+            line_text,
+            below.map(|r| &self.text[r]),
+        );
+        if self.named_mid_sentence(at.clone(), line.start, kind, above) {
             return true;
         }
-        let Some(index) = self.layout.index_of(line) else {
-            return false;
-        };
-        self.skills[index] || self.product_word[index]
+        let label = line_label(line_text, kind);
+        if label.as_deref().is_some_and(names_skills) || product_word(line_text) {
+            return true;
+        }
+        self.section_heading(line.start)
+            .is_some_and(|heading| names_skills(&normalize(&heading_text(heading))))
     }
 
-    fn named_mid_sentence(&self, at: Range<usize>) -> bool {
-        let text = self.layout.text;
+    fn named_mid_sentence(
+        &self,
+        at: Range<usize>,
+        line_start: usize,
+        kind: LineKind,
+        above: Option<Range<usize>>,
+    ) -> bool {
+        let text = self.text;
         let after = text[at.end..].chars().next();
+        let above = above.map(|range| {
+            let above_text = &text[range.clone()];
+            let above_kind = line_kind(
+                self.line_before(range.start).map(|r| &text[r]),
+                above_text,
+                Some(&text[line_start..]),
+            );
+            (above_text, above_kind)
+        });
         text[at.clone()].chars().count() >= 2
             && !after.is_some_and(|c| c == '-' || c.is_ascii_digit())
             && !text[at.end..]
                 .trim_start()
                 .starts_with(|c: char| c.is_ascii_digit())
-            && !self.layout.opens_sentence(at.start)
+            && !opens_sentence(&text[line_start..at.start], kind, above)
     }
+
+    /// The heading of the section the line starting at `line_start` is in:
+    /// the nearest line above it that reads as a heading.
+    fn section_heading(&self, line_start: usize) -> Option<&'t str> {
+        let mut current = self.line_before(line_start);
+        let mut below = Some(line_start..self.line_around(line_start).end);
+        for _ in 0..HEADING_REACH {
+            let line = current?;
+            let above = self.line_before(line.start);
+            let kind = line_kind(
+                above.clone().map(|r| &self.text[r]),
+                &self.text[line.clone()],
+                below.map(|r| &self.text[r]),
+            );
+            if kind == LineKind::Heading {
+                return Some(&self.text[line]);
+            }
+            below = Some(line);
+            current = above;
+        }
+        None
+    }
+
+    /// The line (without its line break) that holds byte `offset`.
+    fn line_around(&self, offset: usize) -> Range<usize> {
+        let bytes = self.text.as_bytes();
+        let start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[offset..]).map_or(bytes.len(), |i| offset + i);
+        start..end
+    }
+
+    /// The line before the one starting at `line_start`, if any.
+    fn line_before(&self, line_start: usize) -> Option<Range<usize>> {
+        (line_start > 0).then(|| self.line_around(line_start - 1))
+    }
+
+    /// The line after the one ending at `line_end`, if any.
+    fn line_after(&self, line_end: usize) -> Option<Range<usize>> {
+        (line_end < self.text.len()).then(|| self.line_around(line_end + 1))
+    }
+}
+
+/// A word shaped like a product name on the line: a capital inside a word
+/// (GitHub), or a symbol name (C++).
+fn product_word(line: &str) -> bool {
+    let mut found = has_symbol_name(line);
+    for_each_word(line, |word| found |= has_inner_capital(word.text));
+    found
 }
 
 /// Whether the word at `at` has a capitalised word right before or after it,
 /// one space away on its line, that is no technical name (`is_name` of its
 /// range): part of a longer proper name.
-fn in_capitalized_run(
+pub(crate) fn in_capitalized_run(
     text: &str,
     at: Range<usize>,
     is_name: impl Fn(Range<usize>) -> bool,
@@ -190,20 +237,19 @@ mod tests {
         assert!(SKILLS_WORDS.iter().all(|w| *w == w.to_lowercase()));
     }
 
-    /// The supported occurrences of `word` in `text`, by 1-based line.
+    /// The supported occurrences of `word` in `text`, by 1-based line, as
+    /// the matcher decides: the veto, then another technical name on the
+    /// line (`technical`), then the context.
     fn supported_lines(text: &str, word: &str, technical: &[u32]) -> Vec<u32> {
         let context = Context::new(text);
         let mut lines = Vec::new();
-        for word_found in crate::analyze::Words::new(text) {
-            if word_found.text == word {
-                let at = word_found.start..word_found.end();
-                if context.supports(
-                    at,
-                    word_found.line,
-                    technical.contains(&word_found.line),
-                    |r| &text[r] == "Kafka",
-                ) {
-                    lines.push(word_found.line);
+        for found in crate::analyze::Words::new(text) {
+            if found.text == word {
+                let at = found.start..found.end();
+                let supported = !in_capitalized_run(text, at.clone(), |r| &text[r] == "Kafka")
+                    && (technical.contains(&found.line) || context.supports(at));
+                if supported {
+                    lines.push(found.line);
                 }
             }
         }

@@ -172,6 +172,9 @@ struct TermInfo {
     /// A term of a core, level or specialization set: a concept, which a
     /// technology's name swallows.
     concept: bool,
+    /// It speaks for a technical context on its line (the guard's rule 4): a
+    /// technology, or a term whose name has a capital or a symbol.
+    technical: bool,
     /// The canonical name, for messages.
     name: String,
     name_key: String,
@@ -200,6 +203,9 @@ pub struct Matcher {
     vocabulary: Vocabulary,
     /// Per set term id: the term ids of its instances.
     instances: Vec<Box<[u32]>>,
+    /// Per technology (vocabulary index): the set terms it is an instance of,
+    /// ascending.
+    instance_terms: Vec<Box<[u32]>>,
     /// Per set: the term ids of the technologies of its
     /// `technology-categories`, ascending.
     set_technologies: Vec<Box<[u32]>>,
@@ -213,7 +219,10 @@ pub struct Matcher {
     exact_units: FxHashMap<Box<str>, u32>,
     exact_need_uppercase: bool,
     phrases: Vec<Phrase>,
-    phrases_by_last_unit: Vec<Vec<u32>>,
+    /// Per unit: the phrases that end in it, each with its next-to-last unit
+    /// ([`NO_UNIT`] for a one-word phrase), so a phrase whose next-to-last
+    /// unit the word before does not have is passed over without a look.
+    phrases_by_last_unit: Vec<Vec<(u32, u32)>>,
     symbols: Vec<Symbol>,
     symbol_finder: AhoCorasick,
     symbol_scan: SymbolScan,
@@ -233,6 +242,10 @@ pub struct Scratch {
     exclusions: Vec<(u32, Range<usize>)>,
     last_end: Vec<usize>,
     credits: Vec<Credit>,
+    /// The terms found in the document being credited.
+    touched: Vec<u32>,
+    /// A hits vector given back by [`Scratch::recycle`], for the next document.
+    spare: Vec<TermHits>,
     /// Two hyphenated words joined, for [`Matcher::hyphenated`].
     joined: String,
     symbol_bytes: Vec<usize>,
@@ -249,6 +262,32 @@ struct Credit {
     occurrence: u32,
     /// It came through an everyday form: the guard decides.
     everyday: bool,
+}
+
+impl Scratch {
+    /// Takes back a document's matches once they are no longer needed, so the
+    /// next document's hits reuse their memory (a batch does this: with the
+    /// vocabulary, a document has over a thousand terms).
+    pub fn recycle(&mut self, matches: DocumentMatches) {
+        self.spare = matches.terms;
+    }
+
+    /// A hits vector of `len` empty entries: the recycled one, cleared where
+    /// it was written, or a new one.
+    fn take_hits(&mut self, len: usize) -> Vec<TermHits> {
+        let mut hits = std::mem::take(&mut self.spare);
+        if hits.len() != len {
+            return vec![TermHits::default(); len];
+        }
+        for term_hits in hits.iter_mut().filter(|h| h.count != 0 || h.how.is_some()) {
+            term_hits.count = 0;
+            term_hits.how = None;
+            term_hits.lines.clear();
+            term_hits.forms.clear();
+            term_hits.via.clear();
+        }
+        hits
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -550,9 +589,9 @@ impl Matcher {
             return;
         }
         for unit in units.into_iter().filter(|&unit| unit != NO_UNIT) {
-            for &phrase_index in &self.phrases_by_last_unit[unit as usize] {
-                let phrase = &self.phrases[phrase_index as usize];
-                if phrase.units.len() == 1 {
+            for &(phrase_index, before_last) in &self.phrases_by_last_unit[unit as usize] {
+                if before_last == NO_UNIT {
+                    let phrase = &self.phrases[phrase_index as usize];
                     occurrences.push(Occurrence {
                         pattern: phrase.pattern,
                         start,
@@ -582,12 +621,21 @@ impl Matcher {
         end: usize,
         occurrences: &mut Vec<Occurrence>,
     ) {
-        let units = recent[(count - 1) % MAX_PHRASE_WORDS].units;
-        for unit in units {
+        let newest = &recent[(count - 1) % MAX_PHRASE_WORDS];
+        // The word before's units, when a phrase may run on from it.
+        let before = if count >= 2 && !newest.break_before {
+            recent[(count - 2) % MAX_PHRASE_WORDS].units
+        } else {
+            [NO_UNIT; UNITS_PER_WORD]
+        };
+        for unit in newest.units {
             if unit == NO_UNIT {
                 continue;
             }
-            for &phrase_index in &self.phrases_by_last_unit[unit as usize] {
+            for &(phrase_index, before_last) in &self.phrases_by_last_unit[unit as usize] {
+                if before_last != NO_UNIT && !before.contains(&before_last) {
+                    continue;
+                }
                 let phrase = &self.phrases[phrase_index as usize];
                 if let Some(first) = phrase_start(recent, count, &phrase.units) {
                     occurrences.push(Occurrence {
@@ -678,12 +726,17 @@ impl Matcher {
         } else {
             Vec::new()
         };
-        let mut hits = vec![TermHits::default(); self.terms.len()];
+        let mut hits = scratch.take_hits(self.terms.len());
+        let touched = &mut scratch.touched;
+        touched.clear();
         for credit in &scratch.credits {
             let occurrence = scratch.occurrences[credit.occurrence as usize];
             let term = credit.term as usize;
             let surface = &text[occurrence.start..occurrence.end];
             let term_hits = &mut hits[term];
+            if term_hits.count == 0 {
+                touched.push(credit.term);
+            }
             term_hits.count += 1;
             if evidence == Evidence::Skip {
                 if term_hits.how != Some(MatchKind::Exact) {
@@ -709,12 +762,15 @@ impl Matcher {
                 term_hits.forms.push(collapse_spaces(surface));
             }
         }
-        for term_hits in &mut hits {
+        // Only the terms found have evidence to put in order.
+        touched.sort_unstable();
+        for &term in touched.iter() {
+            let term_hits = &mut hits[term as usize];
             term_hits.lines.sort_unstable();
             term_hits.lines.dedup();
             term_hits.forms.sort();
         }
-        self.credit_instances(&mut hits, evidence);
+        self.credit_instances(&mut hits, touched, evidence);
         (hits, set_aside)
     }
 
@@ -737,7 +793,9 @@ impl Matcher {
             credits,
             ..
         } = scratch;
-        occurrences.sort_unstable_by_key(|o| (o.start, Reverse(o.end), o.pattern));
+        // Symbols, then phrases, each in text order: two runs, which a stable
+        // sort merges in one pass.
+        occurrences.sort_by_key(|o| (o.start, Reverse(o.end), o.pattern));
         exclusions.clear();
         credits.clear();
         for occurrence in occurrences.iter() {
@@ -747,7 +805,7 @@ impl Matcher {
                 }
             }
         }
-        last_end.clear();
+        // Sized once; the entries a document sets are put back at the end.
         last_end.resize(self.terms.len(), 0);
         // The longest technology name seen so far that may cover what follows.
         let mut cover: Option<Occurrence> = None;
@@ -792,6 +850,9 @@ impl Matcher {
                 cover = Some(*occurrence);
             }
         }
+        for credit in credits.iter() {
+            last_end[credit.term as usize] = 0;
+        }
     }
 
     /// Drops the credits of everyday forms that the context does not support
@@ -803,88 +864,92 @@ impl Matcher {
             credits,
             ..
         } = scratch;
-        // Lines with another technical name, where such names stand, and
-        // terms written unambiguously.
+        // Lines with another technical name, where such names stand (in text
+        // order), and terms written unambiguously (sorted).
         let mut technical_lines = Vec::new();
         let mut technical_spans: Vec<Range<usize>> = Vec::new();
-        let mut plainly_written = vec![false; self.terms.len()];
+        let mut plainly_written = Vec::new();
         for credit in credits.iter().filter(|credit| !credit.everyday) {
-            let term = credit.term as usize;
-            plainly_written[term] = true;
-            if self.is_technical_name(term) {
+            plainly_written.push(credit.term);
+            if self.terms[credit.term as usize].technical {
                 let occurrence = occurrences[credit.occurrence as usize];
                 technical_lines.push(occurrence.line);
                 technical_spans.push(occurrence.start..occurrence.end);
             }
         }
         technical_lines.sort_unstable();
+        plainly_written.sort_unstable();
         let is_name = |range: Range<usize>| {
-            technical_spans
+            // Spans start in text order; one covering `range` starts before
+            // its end and is among the few just before that point.
+            let before = technical_spans.partition_point(|span| span.start < range.end);
+            technical_spans[before.saturating_sub(4)..before]
                 .iter()
-                .any(|span| span.start < range.end && range.start < span.end)
+                .any(|span| range.start < span.end)
         };
         let context = guard::Context::new(text);
         let mut set_aside = Vec::new();
         credits.retain(|credit| {
-            if !credit.everyday || plainly_written[credit.term as usize] {
+            if !credit.everyday || plainly_written.binary_search(&credit.term).is_ok() {
                 return true;
             }
             let occurrence = occurrences[credit.occurrence as usize];
-            let technical_line = technical_lines.binary_search(&occurrence.line).is_ok();
-            if context.supports(
-                occurrence.start..occurrence.end,
-                occurrence.line,
-                technical_line,
-                is_name,
-            ) {
-                return true;
+            let at = occurrence.start..occurrence.end;
+            let supported = !guard::in_capitalized_run(text, at.clone(), is_name)
+                && (technical_lines.binary_search(&occurrence.line).is_ok()
+                    || context.supports(at));
+            if !supported {
+                set_aside.push(SetAside {
+                    term: credit.term as usize,
+                    line: occurrence.line,
+                    form: text[occurrence.start..occurrence.end].to_string(),
+                });
             }
-            set_aside.push(SetAside {
-                term: credit.term as usize,
-                line: occurrence.line,
-                form: text[occurrence.start..occurrence.end].to_string(),
-            });
-            false
+            supported
         });
         set_aside
     }
 
-    /// Whether a term speaks for a technical context on its line: a
-    /// technology, or a term whose name has a capital or a symbol.
-    fn is_technical_name(&self, term: usize) -> bool {
-        term >= self.technology_ids().start || {
-            let name = &self.terms[term].name;
-            has_symbol(name) || name.chars().any(char::is_uppercase)
-        }
-    }
-
     /// A term with no literal occurrence is matched through its instances:
     /// the technologies that show it, when the document names any of them.
-    fn credit_instances(&self, hits: &mut [TermHits], evidence: Evidence) {
-        let technologies = self.technology_ids().start;
-        for (term, instances) in self.instances.iter().enumerate() {
-            if instances.is_empty() || hits[term].count > 0 {
+    /// `found` holds the terms found, ascending; only their technologies are
+    /// looked at, through the index of what each technology is an instance of.
+    fn credit_instances(&self, hits: &mut [TermHits], found: &[u32], evidence: Evidence) {
+        let technologies = self.technology_ids().start as u32;
+        let first = found.partition_point(|&term| term < technologies);
+        let mut credited = Vec::new();
+        for &technology in &found[first..] {
+            let shows = &self.instance_terms[(technology - technologies) as usize];
+            if shows.is_empty() {
                 continue;
             }
-            let mut instance_hits = TermHits::default();
-            for &instance in instances.iter() {
-                let found = &hits[instance as usize];
-                if found.count == 0 {
+            let (count, lines) = {
+                let found = &hits[technology as usize];
+                (found.count, found.lines.clone())
+            };
+            for &term in shows.iter() {
+                let term_hits = &mut hits[term as usize];
+                if term_hits.count > 0 && term_hits.how != Some(MatchKind::Instance) {
                     continue;
                 }
-                instance_hits.count += found.count;
-                instance_hits.how = Some(MatchKind::Instance);
+                if term_hits.count == 0 {
+                    credited.push(term);
+                }
+                term_hits.count += count;
+                term_hits.how = Some(MatchKind::Instance);
                 // Kept without evidence too: an ignored technology must not
-                // stand for a concept (see `ScorePlan::counts`).
-                instance_hits.via.push(instance as usize - technologies);
+                // stand for a concept (see `ScorePlan::counts`). Technologies
+                // come in ascending order, so `via` is sorted.
+                term_hits.via.push((technology - technologies) as usize);
                 if evidence == Evidence::Keep {
-                    instance_hits.lines.extend_from_slice(&found.lines);
+                    term_hits.lines.extend_from_slice(&lines);
                 }
             }
-            instance_hits.lines.sort_unstable();
-            instance_hits.lines.dedup();
-            instance_hits.via.sort_unstable();
-            hits[term] = instance_hits;
+        }
+        for term in credited {
+            let term_hits = &mut hits[term as usize];
+            term_hits.lines.sort_unstable();
+            term_hits.lines.dedup();
         }
     }
 
@@ -1399,6 +1464,9 @@ impl Builder {
         self.terms.push(TermInfo {
             set,
             concept: spec.concept,
+            technical: set == self.technology_set
+                || has_symbol(spec.name)
+                || spec.name.chars().any(char::is_uppercase),
             name: spec.name.to_string(),
             name_key: comparison_key(spec.name),
             alias_keys: spec.aliases.iter().map(|a| comparison_key(a)).collect(),
@@ -1637,6 +1705,14 @@ impl Builder {
             }
         }
         let symbols = self.symbols;
+        let technology_offset = set_offsets[sets.len()];
+        let mut instance_terms = vec![Vec::new(); vocabulary.technologies.len()];
+        for (term, ids) in instances.iter().enumerate() {
+            for &id in ids.iter() {
+                instance_terms[id as usize - technology_offset].push(term as u32);
+            }
+        }
+        let instance_terms = instance_terms.into_iter().map(Vec::into_boxed_slice).collect();
         let symbol_finder = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(AcMatchKind::LeftmostLongest)
@@ -1653,7 +1729,8 @@ impl Builder {
         sorted.sort_unstable_by_key(|(_, pattern)| *pattern);
         for (units, pattern) in sorted {
             if let Some(&last) = units.last() {
-                phrases_by_last_unit[last as usize].push(phrases.len() as u32);
+                let before_last = units.len().checked_sub(2).map_or(NO_UNIT, |i| units[i]);
+                phrases_by_last_unit[last as usize].push((phrases.len() as u32, before_last));
             }
             phrases.push(Phrase { units, pattern });
         }
@@ -1688,6 +1765,7 @@ impl Builder {
             set_offsets,
             vocabulary,
             instances,
+            instance_terms,
             set_technologies,
             names,
             terms: self.terms,
