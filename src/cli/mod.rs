@@ -50,6 +50,11 @@ pub struct GlobalArgs {
     /// Do not look for a rolefit.toml
     #[arg(long, global = true, conflicts_with = "config")]
     no_config: bool,
+    /// Let the configuration file name keyword files outside its own folder
+    /// (by default it may not: a rolefit.toml can come with an untrusted
+    /// checkout)
+    #[arg(long, global = true)]
+    trust_config: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -168,18 +173,22 @@ impl GlobalArgs {
     /// configuration file's (its paths relative to its folder).
     fn sources(&self, config: Option<&Config>) -> SetSources {
         let file = config.map(|c| &c.file);
-        let paths = match config {
-            Some(config) if self.keywords.is_empty() => config
-                .file
-                .keywords
-                .iter()
-                .map(|path| config.folder().join(path))
-                .collect(),
-            _ => self.keywords.clone(),
+        let (paths, confine) = match config {
+            Some(config) if self.keywords.is_empty() => (
+                config
+                    .file
+                    .keywords
+                    .iter()
+                    .map(|path| config.folder().join(path))
+                    .collect(),
+                (!self.trust_config).then(|| config.path.clone()),
+            ),
+            _ => (self.keywords.clone(), None),
         };
         SetSources {
             paths,
             no_builtin: self.no_builtin || file.and_then(|f| f.no_builtin).unwrap_or(false),
+            confine,
         }
     }
 

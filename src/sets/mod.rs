@@ -13,7 +13,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-pub use load::{SetSources, load_file, load_sets, parse_set};
+pub use load::{
+    MAX_KEYWORD_FILE_BYTES, MAX_TERM_WEIGHT, SetSources, load_file, load_sets, parse_set,
+};
 
 /// What a set describes, which decides how it takes part in the verdicts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
