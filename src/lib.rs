@@ -27,6 +27,7 @@ pub mod checks;
 pub mod cli;
 pub mod compare;
 pub mod error;
+pub mod escape;
 pub mod extract;
 pub mod files;
 pub mod matching;

@@ -27,8 +27,8 @@ use crate::error::Exit;
 use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, InputError, read_document};
 use crate::matching::Matcher;
 use crate::report::batch::{
-    CheckFailure, RankedTable, SortKey, TableRow, csv_header, csv_record, failed_checks,
-    github_record, github_summary, jsonl_record, jsonl_summary, write_table,
+    CheckFailure, CsvOptions, RankedTable, SortKey, TableRow, csv_header, csv_record,
+    failed_checks, github_record, github_summary, jsonl_record, jsonl_summary, write_table,
 };
 use crate::report::batch_compare::{self, MatchRow, MatchTable};
 use crate::settings::CheckPlan;
@@ -107,6 +107,12 @@ pub struct BatchArgs {
     /// Refuse input files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     max_size: u64,
+    /// With --format csv: write cells exactly as they are, without the `'`
+    /// put before a cell starting with =, +, -, @, a tab or a carriage return
+    /// (which a spreadsheet would run as a formula) and with control
+    /// characters unescaped
+    #[arg(long)]
+    no_csv_guard: bool,
 }
 
 /// Output formats of `rolefit batch`.
@@ -123,6 +129,17 @@ enum BatchFormat {
 }
 
 impl BatchArgs {
+    /// Whether the output is GitHub workflow commands.
+    pub(super) fn writes_annotations(&self) -> bool {
+        self.format == BatchFormat::Github
+    }
+
+    fn csv_options(&self) -> CsvOptions {
+        CsvOptions {
+            guard: !self.no_csv_guard,
+        }
+    }
+
     /// Runs the command.
     pub fn run(&self, global: &GlobalArgs, out: &mut dyn Write) -> Result<Exit> {
         let started = Instant::now();
@@ -250,9 +267,10 @@ impl BatchArgs {
                 totals
             }
             BatchFormat::Csv => {
+                let csv = self.csv_options();
                 let lines = Lines {
-                    header: Some(csv_header(sets)?),
-                    record: |outcome: &Outcome| csv_record(outcome, sets),
+                    header: Some(csv_header(sets, csv)?),
+                    record: |outcome: &Outcome| csv_record(outcome, sets, csv),
                     footer: None,
                 };
                 self.stream(scorer, inputs, options, progress, lines, out)?
@@ -316,10 +334,11 @@ impl BatchArgs {
                 totals
             }
             BatchFormat::Csv => {
+                let csv = self.csv_options();
                 let lines = Lines {
-                    header: Some(batch_compare::csv_header()?),
+                    header: Some(batch_compare::csv_header(csv)?),
                     record: |outcome: &Outcome<PostingMatch>| {
-                        batch_compare::csv_record(outcome, posting)
+                        batch_compare::csv_record(outcome, posting, csv)
                     },
                     footer: None,
                 };
@@ -360,14 +379,18 @@ impl BatchArgs {
             _ => (lines.record)(outcome),
         };
         let mut sink = LineSink::new(out);
-        if let Some(header) = lines.header {
-            sink.deliver(Ok(header))?;
-        }
-        let totals = batch::run(evaluator, inputs, options, progress, render, &mut sink)?;
-        if let Some(footer) = lines.footer {
-            sink.deliver(footer(&totals))?;
-        }
-        sink.idle()?;
+        let totals = (|| {
+            if let Some(header) = lines.header {
+                sink.deliver(Ok(header))?;
+            }
+            let totals = batch::run(evaluator, inputs, options, progress, render, &mut sink)?;
+            if let Some(footer) = lines.footer {
+                sink.deliver(footer(&totals))?;
+            }
+            sink.idle()?;
+            io::Result::Ok(totals)
+        })()
+        .context("cannot write the records")?;
         Ok(totals)
     }
 

@@ -7,6 +7,7 @@ use clap::Args;
 
 use super::{InputFormatArg, report_error};
 use crate::error::Exit;
+use crate::escape::{Keep, escape_controls, inline};
 use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, read_document};
 
 /// Arguments of `rolefit extract`.
@@ -22,12 +23,24 @@ pub struct ExtractArgs {
     /// Refuse input files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     max_size: u64,
+    /// Print the text exactly as read: control characters (escape sequences)
+    /// and lines starting with `::` included. Not for a terminal or a CI log
+    /// when the documents are not yours
+    #[arg(long)]
+    raw: bool,
 }
 
 impl ExtractArgs {
+    /// Whether the text is printed as read (`--raw`).
+    pub(super) fn raw(&self) -> bool {
+        self.raw
+    }
+
     /// Prints each document's text; with several files, each under a
-    /// `==> FILE (FORMAT) <==` line. A file that cannot be read is reported on
-    /// standard error and makes the exit code 2; the others are still printed.
+    /// `==> FILE (FORMAT) <==` line. Control characters are shown escaped
+    /// (`\x1b`), tabs and newlines kept, unless `--raw`. A file that cannot
+    /// be read is reported on standard error and makes the exit code 2; the
+    /// others are still printed.
     pub fn run(&self, out: &mut dyn Write) -> Result<Exit> {
         let options = ExtractOptions {
             max_bytes: self.max_size,
@@ -41,11 +54,21 @@ impl ExtractArgs {
                 Ok(document) => {
                     if several {
                         let gap = if printed { "\n" } else { "" };
-                        writeln!(out, "{gap}==> {path} ({}) <==", document.format.code())
-                            .context("cannot write the text")?;
+                        writeln!(
+                            out,
+                            "{gap}==> {} ({}) <==",
+                            inline(path),
+                            document.format.code()
+                        )
+                        .context("cannot write the text")?;
                     }
                     printed = true;
-                    writeln!(out, "{}", document.text).context("cannot write the text")?;
+                    let text = if self.raw {
+                        document.text.as_str().into()
+                    } else {
+                        escape_controls(&document.text, Keep::Lines)
+                    };
+                    writeln!(out, "{text}").context("cannot write the text")?;
                 }
                 Err(err) => {
                     report_error(&err.into());

@@ -11,10 +11,11 @@ mod sets;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::{EXIT_CODES_HELP, Exit};
+use crate::escape::{LineGuard, inline};
 use crate::extract::InputFormat;
 use crate::report::{Format, RenderOptions};
 use crate::sets::{SetKind, SetSources};
@@ -214,11 +215,25 @@ impl GlobalArgs {
     }
 }
 
+impl Command {
+    /// Whether standard output goes through a [`LineGuard`]: always, but for
+    /// the real workflow commands of `--format github` and `extract --raw`.
+    fn guarded(&self) -> bool {
+        match self {
+            Command::Score(args) => !args.writes_annotations(),
+            Command::Batch(args) => !args.writes_annotations(),
+            Command::Extract(args) => !args.raw(),
+            Command::Sets(_) | Command::Compare(_) => true,
+        }
+    }
+}
+
 /// Runs a parsed command line and returns how it ended. Errors are printed
-/// here, once, to standard error.
+/// here, once, to standard error; an error writing the output (a full disk)
+/// is one of them, and a closed pipe ends quietly.
 pub fn run(cli: Cli) -> Exit {
     let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = LineGuard::new(stdout.lock(), cli.command.guarded());
     let result = match &cli.command {
         Command::Score(args) => args.run(&cli.global, &mut out),
         Command::Sets(args) => args.run(&cli.global, &mut out),
@@ -226,7 +241,8 @@ pub fn run(cli: Cli) -> Exit {
         Command::Compare(args) => args.run(&cli.global, &mut out),
         Command::Extract(args) => args.run(&mut out),
     };
-    match result.and_then(|exit| out.flush().map(|()| exit).map_err(Into::into)) {
+    let finished = out.finish().context("cannot write to standard output");
+    match result.and_then(|exit| finished.map(|()| exit)) {
         Ok(exit) => exit,
         Err(err) if is_broken_pipe(&err) => Exit::Success,
         Err(err) => {
@@ -236,9 +252,11 @@ pub fn run(cli: Cli) -> Exit {
     }
 }
 
-/// Prints an error to standard error, once, with its causes.
+/// Prints an error to standard error, once, with its causes, on one line
+/// with its control characters escaped (a file name may hold any).
 pub(crate) fn report_error(err: &anyhow::Error) {
-    let _ = writeln!(io::stderr().lock(), "rolefit: error: {err:#}");
+    let line = format!("rolefit: error: {}\n", inline(&format!("{err:#}")));
+    let _ = io::stderr().lock().write_all(line.as_bytes());
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

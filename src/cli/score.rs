@@ -8,6 +8,7 @@ use clap::Args;
 use super::{FormatArg, GlobalArgs, InputFormatArg, KindArg, report_error};
 use crate::checks::{Checks, evaluate};
 use crate::error::Exit;
+use crate::escape::inline;
 use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, read_document};
 use crate::matching::Scratch;
 use crate::report::{self, DocumentReport, Format, ScoreReport};
@@ -111,6 +112,11 @@ impl SelectionArgs {
 }
 
 impl ScoreArgs {
+    /// Whether the output is GitHub workflow commands.
+    pub(super) fn writes_annotations(&self) -> bool {
+        self.format == FormatArg::Github
+    }
+
     fn resolve(&self, global: &GlobalArgs) -> Result<ScoreSettings> {
         let config = global.config()?;
         Ok(ScoreSettings {
@@ -178,11 +184,11 @@ fn report_failures(report: &ScoreReport) {
     let mut stderr = io::stderr().lock();
     for document in &report.documents {
         for check in document.checks.iter().filter(|check| !check.passed) {
-            let _ = writeln!(
-                stderr,
-                "rolefit: check failed: {}: {} ({})",
+            let line = format!(
+                "{}: {} ({})",
                 document.score.path, check.message, check.check
             );
+            let _ = writeln!(stderr, "rolefit: check failed: {}", inline(&line));
         }
     }
 }

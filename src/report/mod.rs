@@ -19,6 +19,7 @@ use serde::Serialize;
 pub use compare::{CompareReport, write_compare};
 
 use crate::checks::CheckOutcome;
+use crate::escape::inline;
 use crate::score::DocumentScore;
 use crate::sets::KeywordSet;
 
@@ -259,12 +260,13 @@ fn format_lines(lines: &[u32], limit: usize) -> String {
     text
 }
 
-/// The first `limit` missing terms, then "+N more".
+/// The first `limit` missing terms, then "+N more" (control characters
+/// escaped).
 fn top_missing(missing: &[String], limit: usize) -> String {
     let mut text = missing
         .iter()
         .take(limit)
-        .cloned()
+        .map(|name| inline(name))
         .collect::<Vec<_>>()
         .join(", ");
     if missing.len() > limit {
@@ -273,16 +275,26 @@ fn top_missing(missing: &[String], limit: usize) -> String {
     text
 }
 
-/// One line per check: `pass` or `FAIL`, the check, and what happened.
+/// One line per check: `pass` or `FAIL`, the check, and what happened
+/// (control characters escaped).
 fn check_lines(document: &DocumentReport) -> Vec<String> {
     document
         .checks
         .iter()
         .map(|check| {
             let status = if check.passed { "pass" } else { "FAIL" };
-            format!("{status}  {}: {}", check.check, check.message)
+            inline(&format!("{status}  {}: {}", check.check, check.message)).into_owned()
         })
         .collect()
+}
+
+/// Names joined with ", ", each with its control characters escaped.
+fn joined(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|name| inline(name))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The one-line verdict shown above a document's table.

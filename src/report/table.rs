@@ -7,8 +7,9 @@ use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use super::{
     DocumentReport, RenderOptions, ScoreReport, SetDetail, SetSummary, check_lines, format_lines,
-    format_number, top_missing, verdict_line,
+    format_number, joined, top_missing, verdict_line,
 };
+use crate::escape::inline;
 use crate::score::SetScore;
 
 const NON_TERMINAL_WIDTH: u16 = 80;
@@ -71,7 +72,7 @@ fn write_document(
     options: RenderOptions,
 ) -> io::Result<()> {
     let document = &report.score;
-    writeln!(out, "{}", document.path)?;
+    writeln!(out, "{}", inline(&document.path))?;
     writeln!(out, "{}", verdict_line(document))?;
     let mut table = new_table(options, &["Set", "Kind", "Score", "Matched", "Top missing"]);
     for set in &document.sets {
@@ -105,7 +106,7 @@ fn write_set_details(
         out,
         "\n{} ({}): {} of {} terms, score {}",
         set.id,
-        set.name,
+        inline(&set.name),
         set.matched_count,
         set.term_count,
         format_number(set.score)
@@ -117,12 +118,12 @@ fn write_set_details(
         );
         for term in &set.matched {
             table.add_row(vec![
-                Cell::new(&term.term),
+                Cell::new(inline(&term.term)),
                 Cell::new(format_number(term.weight)),
                 Cell::new(term.count),
                 Cell::new(format_lines(&term.lines, SHOWN_LINES)),
                 Cell::new(term.how.as_str()),
-                Cell::new(term.forms.join(", ")),
+                Cell::new(joined(&term.forms)),
             ]);
         }
         right_align(&mut table, &[1, 2]);
@@ -134,7 +135,7 @@ fn write_set_details(
         } else {
             usize::from(NON_TERMINAL_WIDTH)
         };
-        for line in wrap(&format!("missing: {}", set.missing.join(", ")), width) {
+        for line in wrap(&format!("missing: {}", joined(&set.missing)), width) {
             writeln!(out, "{line}")?;
         }
     }
@@ -152,8 +153,8 @@ pub fn write_set_list(
             Cell::new(set.id),
             Cell::new(set.kind),
             Cell::new(set.terms),
-            Cell::new(set.name),
-            Cell::new(&set.origin),
+            Cell::new(inline(set.name)),
+            Cell::new(inline(&set.origin)),
         ]);
     }
     right_align(&mut table, &[2]);
@@ -169,17 +170,21 @@ pub fn write_set_detail(
     writeln!(
         out,
         "{} ({}, {}, {} terms, {})",
-        summary.id, summary.name, summary.kind, summary.terms, summary.origin
+        summary.id,
+        inline(summary.name),
+        summary.kind,
+        summary.terms,
+        inline(&summary.origin)
     )?;
-    writeln!(out, "{}", summary.description)?;
+    writeln!(out, "{}", inline(summary.description))?;
     let mut table = new_table(options, &["Term", "Aliases", "Weight", "Case", "Excludes"]);
     for term in &detail.term_list {
         table.add_row(vec![
-            Cell::new(term.name),
-            Cell::new(term.aliases.join(", ")),
+            Cell::new(inline(term.name)),
+            Cell::new(joined(term.aliases)),
             Cell::new(format_number(term.weight)),
             Cell::new(term.case),
-            Cell::new(term.exclude.join(", ")),
+            Cell::new(joined(term.exclude)),
         ]);
     }
     right_align(&mut table, &[2]);
