@@ -116,7 +116,7 @@ impl SetSettings {
 #[derive(Debug, Clone)]
 pub struct ScoreSettings {
     /// The documents: paths, `-` for standard input.
-    pub inputs: Vec<String>,
+    pub inputs: Vec<PathBuf>,
     /// The sets.
     pub sets: SetSettings,
     /// The checks per document.

@@ -678,6 +678,14 @@ fn file_names_that_are_not_utf8_are_read_and_shown_lossily() {
     let ran = rolefit_in(&sandbox, &["batch", "in", "--format", "jsonl"]);
     assert_eq!(ran.code, 0, "{}", ran.stderr);
     assert_eq!(records(&ran)[0]["path"], "in/caf\u{FFFD}.txt");
+    // Named on the command line too.
+    let path = Path::new("in").join(name);
+    let ran = run(command(&sandbox, &["score", "--format", "json"]).arg(&path));
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let report: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    assert_eq!(report["documents"][0]["path"], "in/caf\u{FFFD}.txt");
+    let ran = run(command(&sandbox, &["extract"]).arg(&path));
+    assert_eq!(ran.stdout, format!("{RESUME}\n"));
 }
 
 #[test]

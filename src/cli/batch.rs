@@ -93,7 +93,7 @@ pub struct BatchArgs {
     /// Rank the resumes by their match with this job posting instead of
     /// scoring them against the sets
     #[arg(long, value_name = "POSTING")]
-    posting: Option<String>,
+    posting: Option<PathBuf>,
     /// With --posting: count only exact forms and declared aliases, not stems
     #[arg(long, requires = "posting")]
     strict: bool,

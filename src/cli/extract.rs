@@ -1,6 +1,7 @@
 //! `rolefit extract`: print the text rolefit sees in documents.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Args;
@@ -16,7 +17,7 @@ pub struct ExtractArgs {
     /// Documents to read (text, Markdown, HTML, PDF, DOCX, ODT, RTF, LaTeX,
     /// JSON Resume); `-` reads standard input
     #[arg(required = true, value_name = "FILE")]
-    files: Vec<String>,
+    files: Vec<PathBuf>,
     /// Read the files as this format instead of detecting it
     #[arg(long, value_enum, value_name = "FORMAT")]
     format_in: Option<InputFormatArg>,
@@ -57,7 +58,7 @@ impl ExtractArgs {
                         writeln!(
                             out,
                             "{gap}==> {} ({}) <==",
-                            inline(path),
+                            inline(&path.to_string_lossy()),
                             document.format.code()
                         )
                         .context("cannot write the text")?;

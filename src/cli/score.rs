@@ -1,6 +1,7 @@
 //! `rolefit score`: score documents against the keyword sets, and check them.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Args;
@@ -24,7 +25,7 @@ pub struct ScoreArgs {
     /// Documents to score (text, Markdown, HTML, PDF, DOCX, ODT, RTF, LaTeX,
     /// JSON Resume); `-` reads standard input
     #[arg(required = true, value_name = "FILE")]
-    files: Vec<String>,
+    files: Vec<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     format: FormatArg,
@@ -155,7 +156,7 @@ fn score(settings: &ScoreSettings, out: &mut dyn Write) -> Result<Exit> {
                 let mut ignored = settings.sets.ignore.clone();
                 ignored.extend(inline_ignores(&document.text));
                 let score = score_document(&document.path, &matcher, &matches, &ignored);
-                let checks = evaluate(&score, &settings.checks.for_path(input));
+                let checks = evaluate(&score, &settings.checks.for_path(&document.path));
                 documents.push(DocumentReport { score, checks });
             }
             Err(err) => {

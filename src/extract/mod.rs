@@ -408,16 +408,21 @@ pub struct InputError {
     pub kind: InputErrorKind,
 }
 
-/// Reads a document from `path`, or from standard input when `path` is `-`.
-pub fn read_document(path: &str, options: &ExtractOptions) -> Result<Document, InputError> {
-    if path != "-" {
-        return read_file(Path::new(path), options);
+/// Reads a document from `path` ([`read_file`]), or from standard input when
+/// `path` is `-`.
+pub fn read_document(
+    path: impl AsRef<Path>,
+    options: &ExtractOptions,
+) -> Result<Document, InputError> {
+    let path = path.as_ref();
+    if path.as_os_str() != "-" {
+        return read_file(path, options);
     }
     let bytes = read_limited(io::stdin().lock(), options.max_bytes).map_err(|kind| InputError {
-        path: path.to_string(),
+        path: "-".to_string(),
         kind,
     })?;
-    document_from(path, Cow::Owned(bytes), options)
+    document_from("-", Cow::Owned(bytes), options)
 }
 
 /// Reads the document in the regular file at `path`. Anything else (a
