@@ -328,11 +328,12 @@ pub(super) fn csv_line(fields: &[String], options: CsvOptions) -> io::Result<Vec
         .buffer_capacity(512)
         .from_writer(Vec::with_capacity(256));
     if options.guard {
-        writer.write_record(
-            fields
-                .iter()
-                .map(|field| guard_csv_cell(&inline(field)).into_owned()),
-        )?;
+        // Field by field: a cell that needs no change is not copied.
+        for field in fields {
+            let shown = inline(field);
+            writer.write_field(guard_csv_cell(&shown).as_bytes())?;
+        }
+        writer.write_record(None::<&[u8]>)?;
     } else {
         writer.write_record(fields)?;
     }
