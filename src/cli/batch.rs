@@ -43,8 +43,11 @@ pub fn batch_help() -> String {
     format!(
         "\
 Folders are walked recursively, entries sorted by name; hidden files and
-folders, and files of no supported format, are skipped and counted. Files
-named on the command line or in --files-from are read whatever their name.
+folders, files of no supported format, and FIFOs, sockets and devices are
+skipped and counted. Files named on the command line or in --files-from
+(one path a line, at most 4096 bytes) are read whatever their name; one that
+is not a regular file is refused (not-a-file). With --follow, each folder
+and file is read once, however many links lead to it.
 CSV and JSON Lines records stream in walk order as documents are scored; the
 table ranks by score (highest first), then path.
 
