@@ -24,6 +24,7 @@ fn main() {
     let sources = SetSources {
         paths: vec![keywords],
         no_builtin: true,
+        confine: None,
     };
     let matcher = Matcher::new(load_sets(&sources).unwrap()).unwrap();
     let mut rng = corpus::Rng::new(7);

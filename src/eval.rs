@@ -305,7 +305,7 @@ pub fn evaluate(corpus: &Path, matcher: &Matcher) -> Result<Evaluation> {
     let mut documents = Vec::with_capacity(labels.len());
     for label in labels {
         let path = corpus.join(&label.document);
-        let document = read_document(&path.to_string_lossy(), &ExtractOptions::default())
+        let document = read_document(&path, &ExtractOptions::default())
             .with_context(|| format!("{}: cannot read", path.display()))?;
         let matches = matcher.find_with(&document.text, &mut scratch);
         let score = plan.score(&label.document.to_string_lossy(), matcher, &matches);

@@ -8,7 +8,6 @@
 //! same key; `--min-score` replaces the file's thresholds for the same target.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -18,12 +17,16 @@ use serde::Deserialize;
 use crate::checks::{Checks, ScoreTarget, Threshold};
 use crate::error::toml_error;
 use crate::extract::ExtractOptions;
+use crate::files::read_small_text;
 use crate::matching::Matcher;
 use crate::report::{Format, RenderOptions};
 use crate::sets::{KeywordSet, SetKind, SetOrigin, SetSources, Term, builtin, load_sets};
 
 /// The configuration file's name, looked for in the current folder and its parents.
 pub const CONFIG_FILE_NAME: &str = "rolefit.toml";
+
+/// The largest configuration file read: 1 MiB.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// The id of the set that holds required terms no other set knows.
 pub const REQUIRED_SET_ID: &str = "required";
@@ -108,7 +111,7 @@ impl SetSettings {
 #[derive(Debug, Clone)]
 pub struct ScoreSettings {
     /// The documents: paths, `-` for standard input.
-    pub inputs: Vec<String>,
+    pub inputs: Vec<PathBuf>,
     /// The sets.
     pub sets: SetSettings,
     /// The checks per document.
@@ -179,9 +182,10 @@ pub struct Config {
 impl Config {
     /// The folder relative paths in the file are resolved against.
     pub fn folder(&self) -> PathBuf {
-        self.path
-            .parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        match self.path.parent() {
+            Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
+            _ => PathBuf::from("."),
+        }
     }
 }
 
@@ -194,11 +198,17 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
 }
 
 /// Reads and checks a configuration file; errors carry `file:line:column`.
+/// It must be a regular file of at most [`MAX_CONFIG_BYTES`].
 pub fn load_config(path: &Path) -> Result<Config> {
-    let text = fs::read_to_string(path)
-        .with_context(|| format!("{}: cannot read the configuration file", path.display()))?;
+    let text = read_small_text(path, MAX_CONFIG_BYTES, "configuration file")?;
+    parse_config(&text, path)
+}
+
+/// Parses and checks the text of the configuration file at `path` (which
+/// names it in errors and gives the folder its relative paths start from).
+pub fn parse_config(text: &str, path: &Path) -> Result<Config> {
     let file: ConfigFile =
-        toml::from_str(&text).map_err(|err| toml_error(&path.display(), &text, &err))?;
+        toml::from_str(text).map_err(|err| toml_error(&path.display(), text, &err))?;
     let thresholds = file
         .min_score
         .iter()
@@ -383,6 +393,8 @@ fn absolute(path: &Path) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
 
     fn config(text: &str) -> Result<Config> {

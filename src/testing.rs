@@ -18,3 +18,14 @@ impl XorShift {
         (self.0 % n as u64) as usize
     }
 }
+
+/// Makes a FIFO (named pipe) at `path`.
+#[cfg(unix)]
+pub(crate) fn mkfifo(path: &std::path::Path) {
+    rustix::fs::mkfifoat(
+        rustix::fs::CWD,
+        path,
+        rustix::fs::Mode::from_raw_mode(0o644),
+    )
+    .expect("mkfifo");
+}

@@ -34,7 +34,7 @@ fn read(
     bytes: &[u8],
 ) -> Result<Document, InputError> {
     let path = sandbox.write(name, bytes);
-    read_document_with(&path.to_string_lossy(), &ExtractOptions::default(), parsers)
+    read_document_with(path, &ExtractOptions::default(), parsers)
 }
 
 /// The reason of a `too-complex` PDF error.

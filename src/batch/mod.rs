@@ -21,10 +21,13 @@
 //!
 //! What is read: the files given by name (whatever their name), and under the
 //! folders given, every file that [`is_supported_path`] accepts and that is not
-//! hidden (a name starting with `.`; hidden folders are not entered). Symbolic
-//! links to files are read; links to folders are followed only with
-//! [`BatchOptions::follow_links`], and a link back to a folder being walked is
-//! skipped, so a loop cannot hang the walk.
+//! hidden (a name starting with `.`; hidden folders are not entered). Only
+//! regular files are read: FIFOs, sockets and devices in a folder are skipped
+//! and counted, and one named explicitly is refused (`not-a-file`) without a
+//! wait. Symbolic links to files are read; links to folders are followed only
+//! with [`BatchOptions::follow_links`], a link back to a folder being walked
+//! is skipped, so a loop cannot hang the walk, and following links every
+//! folder and file is visited once (by device and inode).
 
 mod posting;
 mod scorer;
@@ -39,9 +42,7 @@ use std::sync::mpsc::{self, Receiver, SyncSender, TryRecvError};
 use std::sync::{Arc, Mutex};
 
 use crate::checks::CheckOutcome;
-use crate::extract::{
-    Document, ExtractOptions, InputError, InputErrorKind, Parsers, read_document_with,
-};
+use crate::extract::{Document, ExtractOptions, InputError, Parsers, read_file_with};
 use crate::matching::Scratch;
 use crate::score;
 
@@ -82,7 +83,7 @@ pub struct BatchOptions {
     /// Worker threads.
     pub jobs: NonZeroUsize,
     /// Walk into symbolic links to folders (links back to a folder being
-    /// walked are still skipped).
+    /// walked are still skipped, and each folder and file is seen once).
     pub follow_links: bool,
     /// How documents are read.
     pub extract: ExtractOptions,
@@ -217,7 +218,9 @@ pub struct Skipped {
     /// Files of no supported format.
     pub unsupported: u64,
     /// Links to folders not followed (without `follow_links`), links back
-    /// to a folder being walked, and entries that are neither files nor folders.
+    /// to a folder being walked, entries that are neither regular files nor
+    /// folders (FIFOs, sockets, devices, and links to them), and, following
+    /// links, folders and files reached a second time.
     pub other: u64,
 }
 
@@ -371,16 +374,7 @@ pub fn evaluate_file<E: Evaluate>(
     options: &BatchOptions,
     scratch: &mut Scratch,
 ) -> (Outcome<E::Output>, usize) {
-    let Some(name) = path.to_str() else {
-        let err = InputError {
-            path: path.to_string_lossy().into_owned(),
-            kind: InputErrorKind::Unreadable {
-                detail: "the path is not valid UTF-8".to_string(),
-            },
-        };
-        return (Outcome::Failed(err), 0);
-    };
-    let document = match read_document_with(name, &options.extract, &options.parsers) {
+    let document = match read_file_with(path, &options.extract, &options.parsers) {
         Ok(document) => document,
         Err(err) => return (Outcome::Failed(err), 0),
     };

@@ -1,13 +1,23 @@
 //! The walk: folders depth-first, each folder's entries sorted by name, hidden
 //! entries and unsupported formats skipped and counted, links to folders
 //! followed only on request and never back into a folder being walked.
+//!
+//! Only regular files are read: a FIFO, socket or device met in a folder (or
+//! a link to one) is skipped and counted, so nothing can make the walk wait.
+//! Folders are known by device and inode, not by a resolved path, so the
+//! work per folder does not grow with its depth, and the walk keeps its own
+//! stack rather than recursing, so depth costs no thread stack. Following
+//! links, the walk visits every folder and reads every file once, however
+//! many links lead to it.
 
 use std::ffi::OsString;
 use std::fs;
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::SyncSender;
+
+use rustc_hash::FxHashSet;
 
 use super::{CHUNK, FileList, Inputs, Job, Progress, Skipped, Work, chunk_size};
 use crate::extract::{InputError, InputErrorKind, InputFormat};
@@ -15,6 +25,11 @@ use crate::extract::{InputError, InputErrorKind, InputFormat};
 /// File name extensions (lowercase, without the dot) of the formats a folder
 /// walk picks up: those [`crate::extract`] reads ([`crate::extract::EXTENSIONS`]).
 pub const SUPPORTED_EXTENSIONS: &[&str] = crate::extract::EXTENSIONS;
+
+/// The longest line of a `--files-from` list, in bytes: Linux's `PATH_MAX`,
+/// beyond which no path can be opened. A longer line, or a NUL byte, ends
+/// the list with an error: it is no list of paths (`/dev/zero`, say).
+pub const MAX_LIST_LINE_BYTES: usize = 4096;
 
 /// True when a folder walk should score the file at `path`: its extension,
 /// compared case-insensitively, is one of [`SUPPORTED_EXTENSIONS`].
@@ -37,6 +52,30 @@ pub fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.as_encoded_bytes().first() == Some(&b'.')
 }
 
+/// A file or folder as the system knows it: device and inode.
+type FileId = (u64, u64);
+
+fn file_id(metadata: &fs::Metadata) -> FileId {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        (metadata.dev(), metadata.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        // No inodes: loops are then caught by the walk's depth alone.
+        let _ = metadata;
+        (0, 0)
+    }
+}
+
+/// A folder being walked: its path, its id, its entries still to see.
+struct Level {
+    folder: PathBuf,
+    id: FileId,
+    entries: std::vec::IntoIter<(OsString, EntryKind)>,
+}
+
 /// Lists the documents, numbering them in walk order.
 pub(super) struct Walker<'a> {
     tx: SyncSender<Vec<Job>>,
@@ -46,6 +85,8 @@ pub(super) struct Walker<'a> {
     next: u64,
     skipped: Skipped,
     follow_links: bool,
+    /// Following links: every folder and file met so far, each to be seen once.
+    seen: FxHashSet<FileId>,
     stop: &'a AtomicBool,
     progress: &'a dyn Progress,
 }
@@ -67,6 +108,7 @@ impl<'a> Walker<'a> {
             next: 0,
             skipped: Skipped::default(),
             follow_links,
+            seen: FxHashSet::default(),
             stop,
             progress,
         }
@@ -87,19 +129,36 @@ impl<'a> Walker<'a> {
             return Ok(());
         };
         let mut line = Vec::new();
+        let mut number = 0u64;
         loop {
             if reader.buffer().is_empty() {
                 // The next read may wait (a slow `find`): hand over what we have.
                 self.flush()?;
             }
             line.clear();
-            match reader.read_until(b'\n', &mut line) {
+            number += 1;
+            let limit = MAX_LIST_LINE_BYTES as u64 + 1;
+            match (&mut reader).take(limit).read_until(b'\n', &mut line) {
                 Ok(0) => return Ok(()),
                 Ok(_) => {}
-                Err(err) => return self.fail(&origin, &err),
+                Err(err) => return self.fail(&origin, &err.to_string()),
             }
             let entry = line.strip_suffix(b"\n").unwrap_or(&line);
             let entry = entry.strip_suffix(b"\r").unwrap_or(entry);
+            let problem = if entry.len() > MAX_LIST_LINE_BYTES {
+                Some(format!("longer than {MAX_LIST_LINE_BYTES} bytes"))
+            } else if memchr::memchr(0, entry).is_some() {
+                Some("holds a NUL byte".to_string())
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                // No list of paths: stop reading it rather than guess.
+                return self.fail(
+                    &origin,
+                    &format!("line {number} {problem}: not a list of paths, one a line"),
+                );
+            }
             if entry.is_empty() {
                 continue;
             }
@@ -107,73 +166,118 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// A path given by name: a folder is walked, anything else is read.
+    /// A path given by name: a folder is walked, anything else is read (and
+    /// refused there if it is no regular file).
     fn walk_root(&mut self, path: PathBuf) -> Result<(), Stopped> {
-        if fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
-            let mut ancestors = Vec::new();
-            self.walk_folder(&path, &mut ancestors)
-        } else {
-            self.send(Work::Read(path))
+        match fs::metadata(&path) {
+            Ok(metadata) if metadata.is_dir() => self.walk_tree(path, file_id(&metadata)),
+            _ => self.send(Work::Read(path)),
         }
     }
 
-    fn walk_folder(&mut self, folder: &Path, ancestors: &mut Vec<PathBuf>) -> Result<(), Stopped> {
-        let canonical = fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
-        if ancestors.contains(&canonical) {
-            self.skipped.other += 1;
-            return Ok(());
-        }
-        let mut entries = match list_folder(folder) {
-            Ok(entries) => entries,
-            Err(err) => return self.fail(&folder.display().to_string(), &err),
-        };
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        ancestors.push(canonical);
-        for (name, kind) in entries {
+    /// Walks the folder `root` and everything under it, depth-first.
+    fn walk_tree(&mut self, root: PathBuf, id: FileId) -> Result<(), Stopped> {
+        let mut stack: Vec<Level> = Vec::new();
+        // The folders on the stack: a link back to one is a loop.
+        let mut ancestors: FxHashSet<FileId> = FxHashSet::default();
+        self.enter(&mut stack, &mut ancestors, root, id)?;
+        while let Some(level) = stack.last_mut() {
             if self.stop.load(Ordering::Relaxed) {
                 return Err(Stopped);
             }
-            let path = folder.join(&name);
+            let Some((name, kind)) = level.entries.next() else {
+                if let Some(done) = stack.pop() {
+                    ancestors.remove(&done.id);
+                }
+                // A folder is done: its documents need not wait for the next folder's.
+                self.flush()?;
+                continue;
+            };
             if is_hidden(&name) {
                 self.skipped.hidden += 1;
                 continue;
             }
+            let path = level.folder.join(&name);
             match kind {
-                EntryKind::Folder => self.walk_folder(&path, ancestors)?,
+                EntryKind::Folder => match fs::metadata(&path) {
+                    Ok(metadata) => {
+                        self.enter(&mut stack, &mut ancestors, path, file_id(&metadata))?;
+                    }
+                    Err(err) => self.fail(&path.to_string_lossy(), &err.to_string())?,
+                },
                 EntryKind::Link => match fs::metadata(&path) {
                     Ok(target) if target.is_dir() => {
                         if self.follow_links {
-                            self.walk_folder(&path, ancestors)?;
+                            self.enter(&mut stack, &mut ancestors, path, file_id(&target))?;
                         } else {
                             self.skipped.other += 1;
                         }
                     }
-                    // A link to a file, or a dangling link: reading it tells.
-                    _ => self.file(path)?,
+                    Ok(target) if target.is_file() => self.file(path, Some(&target))?,
+                    // A link to a FIFO, socket or device.
+                    Ok(_) => self.skipped.other += 1,
+                    // A dangling link: reading it tells.
+                    Err(_) => self.file(path, None)?,
                 },
-                EntryKind::File => self.file(path)?,
+                EntryKind::File => self.file(path, None)?,
                 EntryKind::Other => self.skipped.other += 1,
             }
         }
-        ancestors.pop();
-        // A folder is done: its documents need not wait for the next folder's.
-        self.flush()
+        Ok(())
     }
 
-    fn file(&mut self, path: PathBuf) -> Result<(), Stopped> {
-        if is_supported_path(&path) {
-            self.send(Work::Read(path))
-        } else {
-            self.skipped.unsupported += 1;
-            Ok(())
+    /// Starts walking `folder` (with id `id`), unless it is being walked
+    /// already (a loop) or, following links, was walked before.
+    fn enter(
+        &mut self,
+        stack: &mut Vec<Level>,
+        ancestors: &mut FxHashSet<FileId>,
+        folder: PathBuf,
+        id: FileId,
+    ) -> Result<(), Stopped> {
+        if ancestors.contains(&id) || (self.follow_links && !self.seen.insert(id)) {
+            self.skipped.other += 1;
+            return Ok(());
         }
+        let mut entries = match list_folder(&folder) {
+            Ok(entries) => entries,
+            Err(err) => return self.fail(&folder.to_string_lossy(), &err.to_string()),
+        };
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        ancestors.insert(id);
+        stack.push(Level {
+            folder,
+            id,
+            entries: entries.into_iter(),
+        });
+        Ok(())
     }
 
-    fn fail(&mut self, path: &str, err: &io::Error) -> Result<(), Stopped> {
+    /// A file met in a folder (`metadata`: its link's target's, if known).
+    /// Following links, a file already read is passed over.
+    fn file(&mut self, path: PathBuf, metadata: Option<&fs::Metadata>) -> Result<(), Stopped> {
+        if !is_supported_path(&path) {
+            self.skipped.unsupported += 1;
+            return Ok(());
+        }
+        if self.follow_links {
+            let id = match metadata {
+                Some(metadata) => Some(file_id(metadata)),
+                None => fs::metadata(&path).ok().map(|metadata| file_id(&metadata)),
+            };
+            if id.is_some_and(|id| !self.seen.insert(id)) {
+                self.skipped.other += 1;
+                return Ok(());
+            }
+        }
+        self.send(Work::Read(path))
+    }
+
+    fn fail(&mut self, path: &str, detail: &str) -> Result<(), Stopped> {
         self.send(Work::Fail(InputError {
             path: path.to_string(),
             kind: InputErrorKind::Unreadable {
-                detail: err.to_string(),
+                detail: detail.to_string(),
             },
         }))
     }
@@ -210,7 +314,7 @@ impl<'a> Walker<'a> {
 /// ODT, which take milliseconds to unpack, so that one of those never keeps
 /// others waiting behind it in a chunk while another worker is idle.
 fn cost(path: &Path) -> usize {
-    match path.to_str().and_then(InputFormat::from_extension) {
+    match InputFormat::from_extension(&path.to_string_lossy()) {
         Some(InputFormat::Pdf | InputFormat::Docx | InputFormat::Odt) => CHUNK,
         _ => 1,
     }

@@ -27,8 +27,8 @@ use crate::error::Exit;
 use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, InputError, Parsers, read_document_with};
 use crate::matching::Matcher;
 use crate::report::batch::{
-    CheckFailure, RankedTable, SortKey, TableRow, csv_header, csv_record, failed_checks,
-    github_record, github_summary, jsonl_record, jsonl_summary, write_table,
+    CheckFailure, CsvOptions, RankedTable, SortKey, TableRow, csv_header, csv_record,
+    failed_checks, github_record, github_summary, jsonl_record, jsonl_summary, write_table,
 };
 use crate::report::batch_compare::{self, MatchRow, MatchTable};
 use crate::settings::CheckPlan;
@@ -43,8 +43,11 @@ pub fn batch_help() -> String {
     format!(
         "\
 Folders are walked recursively, entries sorted by name; hidden files and
-folders, and files of no supported format, are skipped and counted. Files
-named on the command line or in --files-from are read whatever their name.
+folders, files of no supported format, and FIFOs, sockets and devices are
+skipped and counted. Files named on the command line or in --files-from
+(one path a line, at most 4096 bytes) are read whatever their name; one that
+is not a regular file is refused (not-a-file). With --follow, each folder
+and file is read once, however many links lead to it.
 CSV and JSON Lines records stream in walk order as documents are scored; the
 table ranks by score (highest first), then path.
 
@@ -93,7 +96,7 @@ pub struct BatchArgs {
     /// Rank the resumes by their match with this job posting instead of
     /// scoring them against the sets
     #[arg(long, value_name = "POSTING")]
-    posting: Option<String>,
+    posting: Option<PathBuf>,
     /// Count only names and declared aliases, not stems or instances, as an
     /// ATS that searches literally would
     #[arg(long)]
@@ -108,6 +111,12 @@ pub struct BatchArgs {
     /// Refuse input files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     max_size: u64,
+    /// With --format csv: write cells exactly as they are, without the `'`
+    /// put before a cell starting with =, +, -, @, a tab or a carriage return
+    /// (which a spreadsheet would run as a formula) and with control
+    /// characters unescaped
+    #[arg(long)]
+    no_csv_guard: bool,
 }
 
 /// Output formats of `rolefit batch`.
@@ -124,6 +133,17 @@ enum BatchFormat {
 }
 
 impl BatchArgs {
+    /// Whether the output is GitHub workflow commands.
+    pub(super) fn writes_annotations(&self) -> bool {
+        self.format == BatchFormat::Github
+    }
+
+    fn csv_options(&self) -> CsvOptions {
+        CsvOptions {
+            guard: !self.no_csv_guard,
+        }
+    }
+
     /// Runs the command.
     pub fn run(&self, global: &GlobalArgs, parsers: &Parsers, out: &mut dyn Write) -> Result<Exit> {
         let started = Instant::now();
@@ -252,9 +272,10 @@ impl BatchArgs {
                 totals
             }
             BatchFormat::Csv => {
+                let csv = self.csv_options();
                 let lines = Lines {
-                    header: Some(csv_header(sets)?),
-                    record: |outcome: &Outcome| csv_record(outcome, sets),
+                    header: Some(csv_header(sets, csv)?),
+                    record: |outcome: &Outcome| csv_record(outcome, sets, csv),
                     footer: None,
                 };
                 self.stream(scorer, inputs, options, progress, lines, out)?
@@ -318,10 +339,11 @@ impl BatchArgs {
                 totals
             }
             BatchFormat::Csv => {
+                let csv = self.csv_options();
                 let lines = Lines {
-                    header: Some(batch_compare::csv_header()?),
+                    header: Some(batch_compare::csv_header(csv)?),
                     record: |outcome: &Outcome<PostingMatch>| {
-                        batch_compare::csv_record(outcome, posting)
+                        batch_compare::csv_record(outcome, posting, csv)
                     },
                     footer: None,
                 };
@@ -362,14 +384,18 @@ impl BatchArgs {
             _ => (lines.record)(outcome),
         };
         let mut sink = LineSink::new(out);
-        if let Some(header) = lines.header {
-            sink.deliver(Ok(header))?;
-        }
-        let totals = batch::run(evaluator, inputs, options, progress, render, &mut sink)?;
-        if let Some(footer) = lines.footer {
-            sink.deliver(footer(&totals))?;
-        }
-        sink.idle()?;
+        let totals = (|| {
+            if let Some(header) = lines.header {
+                sink.deliver(Ok(header))?;
+            }
+            let totals = batch::run(evaluator, inputs, options, progress, render, &mut sink)?;
+            if let Some(footer) = lines.footer {
+                sink.deliver(footer(&totals))?;
+            }
+            sink.idle()?;
+            io::Result::Ok(totals)
+        })()
+        .context("cannot write the records")?;
         Ok(totals)
     }
 

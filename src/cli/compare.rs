@@ -1,6 +1,7 @@
 //! `rolefit compare`: a resume against one job posting, with the gap spelled out.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, ValueEnum};
@@ -53,10 +54,10 @@ impl From<CompareFormatArg> for Format {
 pub struct CompareArgs {
     /// The resume (plain text or Markdown); `-` reads standard input
     #[arg(value_name = "RESUME")]
-    resume: String,
+    resume: PathBuf,
     /// The job posting (plain text or Markdown); `-` reads standard input
     #[arg(value_name = "POSTING")]
-    posting: String,
+    posting: PathBuf,
     /// Output format
     #[arg(long, value_enum, default_value_t = CompareFormatArg::Table)]
     format: CompareFormatArg,
@@ -75,9 +76,9 @@ pub struct CompareArgs {
 #[derive(Debug, Clone)]
 pub struct CompareSettings {
     /// The resume's path, `-` for standard input.
-    pub resume: String,
+    pub resume: PathBuf,
     /// The posting's path, `-` for standard input.
-    pub posting: String,
+    pub posting: PathBuf,
     /// The sets (built-in and the user's, filtered) and the ignored terms.
     pub sets: SetSettings,
     /// Count only exact forms and aliases.
@@ -92,7 +93,7 @@ pub struct CompareSettings {
 
 impl CompareArgs {
     fn resolve(&self, global: &GlobalArgs) -> Result<CompareSettings> {
-        if self.resume == "-" && self.posting == "-" {
+        if self.resume.as_os_str() == "-" && self.posting.as_os_str() == "-" {
             bail!("only one of RESUME and POSTING can be `-` (standard input)");
         }
         let config = global.config()?;

@@ -11,10 +11,11 @@ mod sets;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::{EXIT_CODES_HELP, Exit};
+use crate::escape::{LineGuard, inline};
 use crate::extract::{InputFormat, Parsers};
 use crate::report::{Format, RenderOptions};
 use crate::sets::{SetKind, SetSources};
@@ -50,6 +51,11 @@ pub struct GlobalArgs {
     /// Do not look for a rolefit.toml
     #[arg(long, global = true, conflicts_with = "config")]
     no_config: bool,
+    /// Let the configuration file name keyword files outside its own folder
+    /// (by default it may not: a rolefit.toml can come with an untrusted
+    /// checkout)
+    #[arg(long, global = true)]
+    trust_config: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -168,18 +174,22 @@ impl GlobalArgs {
     /// configuration file's (its paths relative to its folder).
     fn sources(&self, config: Option<&Config>) -> SetSources {
         let file = config.map(|c| &c.file);
-        let paths = match config {
-            Some(config) if self.keywords.is_empty() => config
-                .file
-                .keywords
-                .iter()
-                .map(|path| config.folder().join(path))
-                .collect(),
-            _ => self.keywords.clone(),
+        let (paths, confine) = match config {
+            Some(config) if self.keywords.is_empty() => (
+                config
+                    .file
+                    .keywords
+                    .iter()
+                    .map(|path| config.folder().join(path))
+                    .collect(),
+                (!self.trust_config).then(|| config.path.clone()),
+            ),
+            _ => (self.keywords.clone(), None),
         };
         SetSources {
             paths,
             no_builtin: self.no_builtin || file.and_then(|f| f.no_builtin).unwrap_or(false),
+            confine,
         }
     }
 
@@ -205,12 +215,26 @@ impl GlobalArgs {
     }
 }
 
+impl Command {
+    /// Whether standard output goes through a [`LineGuard`]: always, but for
+    /// the real workflow commands of `--format github` and `extract --raw`.
+    fn guarded(&self) -> bool {
+        match self {
+            Command::Score(args) => !args.writes_annotations(),
+            Command::Batch(args) => !args.writes_annotations(),
+            Command::Extract(args) => !args.raw(),
+            Command::Sets(_) | Command::Compare(_) => true,
+        }
+    }
+}
+
 /// Runs a parsed command line and returns how it ended; PDF, DOCX and ODT
 /// files are parsed by `parsers`. Errors are printed here, once, to standard
-/// error.
+/// error; an error writing the output (a full disk) is one of them, and a
+/// closed pipe ends quietly.
 pub fn run(cli: Cli, parsers: &Parsers) -> Exit {
     let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = LineGuard::new(stdout.lock(), cli.command.guarded());
     let result = match &cli.command {
         Command::Score(args) => args.run(&cli.global, parsers, &mut out),
         Command::Sets(args) => args.run(&cli.global, &mut out),
@@ -218,7 +242,8 @@ pub fn run(cli: Cli, parsers: &Parsers) -> Exit {
         Command::Compare(args) => args.run(&cli.global, parsers, &mut out),
         Command::Extract(args) => args.run(parsers, &mut out),
     };
-    match result.and_then(|exit| out.flush().map(|()| exit).map_err(Into::into)) {
+    let finished = out.finish().context("cannot write to standard output");
+    match result.and_then(|exit| finished.map(|()| exit)) {
         Ok(exit) => exit,
         Err(err) if is_broken_pipe(&err) => Exit::Success,
         Err(err) => {
@@ -228,9 +253,11 @@ pub fn run(cli: Cli, parsers: &Parsers) -> Exit {
     }
 }
 
-/// Prints an error to standard error, once, with its causes.
+/// Prints an error to standard error, once, with its causes, on one line
+/// with its control characters escaped (a file name may hold any).
 pub(crate) fn report_error(err: &anyhow::Error) {
-    let _ = writeln!(io::stderr().lock(), "rolefit: error: {err:#}");
+    let line = format!("rolefit: error: {}\n", inline(&format!("{err:#}")));
+    let _ = io::stderr().lock().write_all(line.as_bytes());
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -1,6 +1,7 @@
 //! `rolefit score`: score documents against the keyword sets, and check them.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Args;
@@ -8,6 +9,7 @@ use clap::Args;
 use super::{FormatArg, GlobalArgs, InputFormatArg, KindArg, report_error};
 use crate::checks::{Checks, evaluate};
 use crate::error::Exit;
+use crate::escape::inline;
 use crate::extract::{DEFAULT_MAX_BYTES, ExtractOptions, Parsers, read_document_with};
 use crate::matching::Scratch;
 use crate::report::{self, DocumentReport, Format, ScoreReport};
@@ -23,7 +25,7 @@ pub struct ScoreArgs {
     /// Documents to score (text, Markdown, HTML, PDF, DOCX, ODT, RTF, LaTeX,
     /// JSON Resume); `-` reads standard input
     #[arg(required = true, value_name = "FILE")]
-    files: Vec<String>,
+    files: Vec<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     format: FormatArg,
@@ -115,6 +117,11 @@ impl SelectionArgs {
 }
 
 impl ScoreArgs {
+    /// Whether the output is GitHub workflow commands.
+    pub(super) fn writes_annotations(&self) -> bool {
+        self.format == FormatArg::Github
+    }
+
     fn resolve(&self, global: &GlobalArgs) -> Result<ScoreSettings> {
         let config = global.config()?;
         Ok(ScoreSettings {
@@ -164,7 +171,7 @@ fn score(settings: &ScoreSettings, parsers: &Parsers, out: &mut dyn Write) -> Re
                         &matches,
                     )
                 };
-                let checks = evaluate(&score, &settings.checks.for_path(input));
+                let checks = evaluate(&score, &settings.checks.for_path(&document.path));
                 documents.push(DocumentReport { score, checks });
             }
             Err(err) => {
@@ -193,11 +200,11 @@ fn report_failures(report: &ScoreReport) {
     let mut stderr = io::stderr().lock();
     for document in &report.documents {
         for check in document.checks.iter().filter(|check| !check.passed) {
-            let _ = writeln!(
-                stderr,
-                "rolefit: check failed: {}: {} ({})",
+            let line = format!(
+                "{}: {} ({})",
                 document.score.path, check.message, check.check
             );
+            let _ = writeln!(stderr, "rolefit: check failed: {}", inline(&line));
         }
     }
 }

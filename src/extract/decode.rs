@@ -62,12 +62,13 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
         .collect()
 }
 
-/// A NUL byte, or many control bytes, in the first 8 KiB.
+/// A NUL byte anywhere, or control bytes (other than white space) making up
+/// more than a tenth of the bytes: the whole text is looked at, so binary
+/// data behind a text header is found too.
 pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
     // One branch-free pass (it vectorizes), in blocks whose counts fit a byte.
     let (mut control, mut nul) = (0usize, false);
-    for block in head.chunks(255) {
+    for block in bytes.chunks(255) {
         let (mut count, mut zero) = (0u8, 0u8);
         for &b in block {
             let is_control = (b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0C);
@@ -77,7 +78,7 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
         control += usize::from(count);
         nul |= zero != 0;
     }
-    nul || control * 10 > head.len()
+    nul || control.saturating_mul(10) > bytes.len()
 }
 
 /// Windows-1252 for bytes 0x80 to 0x9F; `None` where the code page has no

@@ -62,6 +62,8 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::files::{OpenError, Special, open_regular};
+
 /// Default size limit for one input file: 20 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
 
@@ -252,6 +254,12 @@ pub enum InputErrorKind {
     NotFound,
     /// The path is a folder.
     IsDirectory,
+    /// The path is neither a regular file nor a folder: a FIFO, socket or
+    /// device (refused unread, so it cannot make rolefit wait).
+    NotAFile {
+        /// What it is.
+        what: String,
+    },
     /// The file exists but cannot be read (permissions, I/O error).
     Unreadable {
         /// The system's message.
@@ -319,6 +327,7 @@ impl InputErrorKind {
         match self {
             InputErrorKind::NotFound => "not-found",
             InputErrorKind::IsDirectory => "is-directory",
+            InputErrorKind::NotAFile { .. } => "not-a-file",
             InputErrorKind::Unreadable { .. } => "unreadable",
             InputErrorKind::Empty => "empty",
             InputErrorKind::TooLarge { .. } => "too-large",
@@ -334,9 +343,10 @@ impl InputErrorKind {
     }
 
     /// Every code [`InputErrorKind::code`] returns, for documentation and tests.
-    pub const CODES: [&'static str; 13] = [
+    pub const CODES: [&'static str; 14] = [
         "not-found",
         "is-directory",
+        "not-a-file",
         "unreadable",
         "empty",
         "too-large",
@@ -372,6 +382,11 @@ impl fmt::Display for InputErrorKind {
             InputErrorKind::IsDirectory => {
                 f.write_str("is a directory, not a file (rolefit batch scores folders)")
             }
+            InputErrorKind::NotAFile { what } => write!(
+                f,
+                "is {what}, not a regular file: rolefit reads only regular files (`-` reads \
+                 standard input)"
+            ),
             InputErrorKind::Unreadable { detail } => write!(f, "cannot read: {detail}"),
             InputErrorKind::Empty => f.write_str("is empty: there is no text to score"),
             InputErrorKind::TooLarge { size, limit } => write!(
@@ -421,54 +436,70 @@ pub struct InputError {
     pub kind: InputErrorKind,
 }
 
-/// Reads a document from `path`, or from standard input when `path` is `-`,
-/// parsing it in this process ([`Parsers::InProcess`]).
-pub fn read_document(path: &str, options: &ExtractOptions) -> Result<Document, InputError> {
+/// Reads a document from `path` ([`read_file`]), or from standard input when
+/// `path` is `-`, parsing it in this process ([`Parsers::InProcess`]).
+pub fn read_document(
+    path: impl AsRef<Path>,
+    options: &ExtractOptions,
+) -> Result<Document, InputError> {
     read_document_with(path, options, &Parsers::InProcess)
 }
 
 /// [`read_document`], with PDF, DOCX and ODT files parsed by `parsers`.
 pub fn read_document_with(
-    path: &str,
+    path: impl AsRef<Path>,
     options: &ExtractOptions,
     parsers: &Parsers,
 ) -> Result<Document, InputError> {
+    let path = path.as_ref();
+    if path.as_os_str() != "-" {
+        return read_file_with(path, options, parsers);
+    }
+    let bytes = read_limited(io::stdin().lock(), options.max_bytes).map_err(|kind| InputError {
+        path: "-".to_string(),
+        kind,
+    })?;
+    document_from("-", Cow::Owned(bytes), options, parsers)
+}
+
+/// Reads the document in the regular file at `path`, parsing it in this
+/// process. Anything else (a folder, FIFO, socket or device) is refused
+/// unread, without waiting. The document and its errors name it by its path
+/// shown lossily: bytes that are not UTF-8 become U+FFFD, as ripgrep shows
+/// such names.
+pub fn read_file(path: &Path, options: &ExtractOptions) -> Result<Document, InputError> {
+    read_file_with(path, options, &Parsers::InProcess)
+}
+
+/// [`read_file`], with PDF, DOCX and ODT files parsed by `parsers`.
+pub fn read_file_with(
+    path: &Path,
+    options: &ExtractOptions,
+    parsers: &Parsers,
+) -> Result<Document, InputError> {
+    let name = path.to_string_lossy();
     let fail = |kind| InputError {
-        path: path.to_string(),
+        path: name.to_string(),
         kind,
     };
-    let bytes = if path == "-" {
-        read_limited(io::stdin().lock(), options.max_bytes).map_err(fail)?
-    } else {
-        let file_path = Path::new(path);
-        // Opened first, then asked its size: one path lookup, not two.
-        let file = fs::File::open(file_path).map_err(|err| {
-            // Some systems refuse to open a folder: say what it is.
-            let is_dir = err.kind() != io::ErrorKind::NotFound
-                && fs::metadata(file_path).is_ok_and(|metadata| metadata.is_dir());
-            fail(if is_dir {
-                InputErrorKind::IsDirectory
-            } else {
-                io_kind(&err)
-            })
-        })?;
-        let metadata = file.metadata().map_err(|err| fail(io_kind(&err)))?;
-        if metadata.is_dir() {
-            return Err(fail(InputErrorKind::IsDirectory));
-        }
-        if metadata.len() > options.max_bytes {
-            return Err(fail(InputErrorKind::TooLarge {
-                size: metadata.len(),
-                limit: options.max_bytes,
-            }));
-        }
-        if metadata.is_file() {
-            read_regular_file(file, metadata.len(), options.max_bytes).map_err(fail)?
-        } else {
-            read_limited(file, options.max_bytes).map_err(fail)?
-        }
-    };
-    document_from(path, Cow::Owned(bytes), options, parsers)
+    // Opened first, then asked its type and size: one path lookup, no race.
+    let (file, metadata) = open_regular(path).map_err(|err| {
+        fail(match err {
+            OpenError::Io(err) => io_kind(&err),
+            OpenError::NotAFile(Special::Folder) => InputErrorKind::IsDirectory,
+            OpenError::NotAFile(kind) => InputErrorKind::NotAFile {
+                what: kind.describe().to_string(),
+            },
+        })
+    })?;
+    if metadata.len() > options.max_bytes {
+        return Err(fail(InputErrorKind::TooLarge {
+            size: metadata.len(),
+            limit: options.max_bytes,
+        }));
+    }
+    let bytes = read_regular_file(file, metadata.len(), options.max_bytes).map_err(fail)?;
+    document_from(&name, Cow::Owned(bytes), options, parsers)
 }
 
 /// Extracts the text of a document already in memory. `path` names it in
@@ -570,7 +601,7 @@ fn extract(bytes: Cow<'_, [u8]>, format: InputFormat) -> Result<String, InputErr
 fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, InputErrorKind> {
     let mut bytes = Vec::new();
     reader
-        .take(limit + 1)
+        .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|err| io_kind(&err))?;
     if bytes.len() as u64 > limit {
@@ -590,7 +621,7 @@ fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, InputErrorKind
 /// read on, to at most `limit`.
 fn read_regular_file(mut file: fs::File, size: u64, limit: u64) -> Result<Vec<u8>, InputErrorKind> {
     let expected = usize::try_from(size).unwrap_or(0);
-    let mut bytes = vec![0u8; expected + 1];
+    let mut bytes = vec![0u8; expected.saturating_add(1)];
     let mut filled = 0;
     while filled < bytes.len() {
         match file.read(&mut bytes[filled..]) {
@@ -608,7 +639,7 @@ fn read_regular_file(mut file: fs::File, size: u64, limit: u64) -> Result<Vec<u8
     bytes.truncate(filled);
     if filled > expected {
         (&mut file)
-            .take((limit + 1).saturating_sub(filled as u64))
+            .take(limit.saturating_add(1).saturating_sub(filled as u64))
             .read_to_end(&mut bytes)
             .map_err(|err| io_kind(&err))?;
     }

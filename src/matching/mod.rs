@@ -1712,7 +1712,10 @@ impl Builder {
                 instance_terms[id as usize - technology_offset].push(term as u32);
             }
         }
-        let instance_terms = instance_terms.into_iter().map(Vec::into_boxed_slice).collect();
+        let instance_terms = instance_terms
+            .into_iter()
+            .map(Vec::into_boxed_slice)
+            .collect();
         let symbol_finder = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(AcMatchKind::LeftmostLongest)

@@ -14,6 +14,7 @@ use super::format_number;
 use super::github::{CHECK_FAILED_TITLE, error_annotation};
 use crate::batch::{DocumentSummary, Outcome, Totals};
 use crate::checks::CheckOutcome;
+use crate::escape::{guard_csv_cell, inline};
 use crate::extract::InputError;
 use crate::sets::KeywordSet;
 
@@ -171,21 +172,40 @@ pub const CSV_FIXED_COLUMNS: [&str; 10] = [
     "failed_checks",
 ];
 
+/// How CSV cells are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// Show control characters escaped ([`crate::escape::inline`]) and put
+    /// a `'` before a cell that a spreadsheet would run as a formula
+    /// ([`crate::escape::guard_csv_cell`]); on unless `--no-csv-guard`.
+    pub guard: bool,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        CsvOptions { guard: true }
+    }
+}
+
 /// The CSV header line: [`CSV_FIXED_COLUMNS`], then `<id>_score`,
 /// `<id>_matched`, `<id>_terms` for each set in set order.
-pub fn csv_header(sets: &[KeywordSet]) -> io::Result<Vec<u8>> {
+pub fn csv_header(sets: &[KeywordSet], options: CsvOptions) -> io::Result<Vec<u8>> {
     let mut fields: Vec<String> = CSV_FIXED_COLUMNS.iter().map(|c| c.to_string()).collect();
     for set in sets {
         for suffix in ["score", "matched", "terms"] {
             fields.push(format!("{}_{suffix}", set.id));
         }
     }
-    csv_line(&fields)
+    csv_line(&fields, options)
 }
 
 /// One CSV record for an outcome, newline included. A failed document has
 /// its `error_*` columns filled and the score columns empty.
-pub fn csv_record(outcome: &Outcome, sets: &[KeywordSet]) -> io::Result<Vec<u8>> {
+pub fn csv_record(
+    outcome: &Outcome,
+    sets: &[KeywordSet],
+    options: CsvOptions,
+) -> io::Result<Vec<u8>> {
     let mut fields: Vec<String> = Vec::with_capacity(CSV_FIXED_COLUMNS.len() + 3 * sets.len());
     match outcome {
         Outcome::Scored(document) => {
@@ -227,7 +247,7 @@ pub fn csv_record(outcome: &Outcome, sets: &[KeywordSet]) -> io::Result<Vec<u8>>
             fields.resize(CSV_FIXED_COLUMNS.len() + 3 * sets.len(), String::new());
         }
     }
-    csv_line(&fields)
+    csv_line(&fields, options)
 }
 
 /// `pass`, `fail`, or empty when no check applies.
@@ -300,12 +320,23 @@ pub fn github_summary(totals: &Totals) -> Vec<u8> {
     line.into_bytes()
 }
 
-pub(super) fn csv_line(fields: &[String]) -> io::Result<Vec<u8>> {
+/// One CSV line of `fields`, newline included, each cell with its control
+/// characters escaped and guarded against formulas, unless `options` say not.
+pub(super) fn csv_line(fields: &[String], options: CsvOptions) -> io::Result<Vec<u8>> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .buffer_capacity(512)
         .from_writer(Vec::with_capacity(256));
-    writer.write_record(fields)?;
+    if options.guard {
+        // Field by field: a cell that needs no change is not copied.
+        for field in fields {
+            let shown = inline(field);
+            writer.write_field(guard_csv_cell(&shown).as_bytes())?;
+        }
+        writer.write_record(None::<&[u8]>)?;
+    } else {
+        writer.write_record(fields)?;
+    }
     writer
         .into_inner()
         .map_err(|err| io::Error::other(err.to_string()))
@@ -446,7 +477,7 @@ pub fn write_table(out: &mut dyn Write, table: &RankedTable<'_>) -> io::Result<(
                 .to_string(),
             );
         }
-        cells.push(row.path.clone());
+        cells.push(inline(&row.path).into_owned());
         cells
     };
     draw_table(out, &header, &[0, 1, 4], table.rows.len(), cells)?;
@@ -455,12 +486,22 @@ pub fn write_table(out: &mut dyn Write, table: &RankedTable<'_>) -> io::Result<(
         writeln!(
             out,
             "check failed: {}: {}",
-            failure.path,
-            failure.failures.join("; ")
+            inline(&failure.path),
+            inline(&failure.failures.join("; "))
         )?;
     }
-    for failure in table.failures {
-        writeln!(out, "failed: {failure} [{}]", failure.kind.code())?;
+    write_failures(out, table.failures)
+}
+
+/// One line per document that could not be read: path, reason, code.
+pub(super) fn write_failures(out: &mut dyn Write, failures: &[InputError]) -> io::Result<()> {
+    for failure in failures {
+        writeln!(
+            out,
+            "failed: {} [{}]",
+            inline(&failure.to_string()),
+            failure.kind.code()
+        )?;
     }
     Ok(())
 }

@@ -11,11 +11,13 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::batch::{
-    BATCH_SCHEMA_VERSION, csv_line, draw_table, error_line, rank_order, write_totals,
+    BATCH_SCHEMA_VERSION, CsvOptions, csv_line, draw_table, error_line, rank_order, write_failures,
+    write_totals,
 };
 use super::format_number;
 use crate::batch::{Outcome, PostingMatch, Totals};
 use crate::compare::{CompareResult, Tally, TermClass};
+use crate::escape::inline;
 use crate::extract::InputError;
 
 /// A resume compared with the posting, as a JSON Lines record.
@@ -99,15 +101,19 @@ pub const CSV_COLUMNS: [&str; 13] = [
 ];
 
 /// The CSV header line.
-pub fn csv_header() -> io::Result<Vec<u8>> {
+pub fn csv_header(options: CsvOptions) -> io::Result<Vec<u8>> {
     let fields: Vec<String> = CSV_COLUMNS.iter().map(|c| c.to_string()).collect();
-    csv_line(&fields)
+    csv_line(&fields, options)
 }
 
 /// One CSV record for an outcome, newline included; missing terms are joined
 /// with `; `. A failed resume has its `error_*` columns filled and the others
 /// (but `type`, `path` and `posting`) empty.
-pub fn csv_record(outcome: &Outcome<PostingMatch>, posting: &str) -> io::Result<Vec<u8>> {
+pub fn csv_record(
+    outcome: &Outcome<PostingMatch>,
+    posting: &str,
+    options: CsvOptions,
+) -> io::Result<Vec<u8>> {
     let fields: Vec<String> = match outcome {
         Outcome::Scored(matched) => {
             let result = &matched.result;
@@ -134,7 +140,7 @@ pub fn csv_record(outcome: &Outcome<PostingMatch>, posting: &str) -> io::Result<
             fields
         }
     };
-    csv_line(&fields)
+    csv_line(&fields, options)
 }
 
 /// One row of the ranked table.
@@ -191,7 +197,11 @@ pub struct MatchTable<'a> {
 
 /// Writes the ranked table, then the summary and the failures.
 pub fn write_table(out: &mut dyn Write, table: &MatchTable<'_>) -> io::Result<()> {
-    writeln!(out, "Resumes ranked by match with {}", table.posting)?;
+    writeln!(
+        out,
+        "Resumes ranked by match with {}",
+        inline(table.posting)
+    )?;
     let header = [
         "Rank",
         "Match",
@@ -206,7 +216,7 @@ pub fn write_table(out: &mut dyn Write, table: &MatchTable<'_>) -> io::Result<()
             .missing_required
             .iter()
             .take(MISSING_SHOWN)
-            .cloned()
+            .map(|name| inline(name).into_owned())
             .collect();
         if row.missing_required.len() > MISSING_SHOWN {
             missing.push(format!(
@@ -220,13 +230,10 @@ pub fn write_table(out: &mut dyn Write, table: &MatchTable<'_>) -> io::Result<()
             format!("{}/{}", row.required.found, row.required.total),
             format!("{}/{}", row.preferred.found, row.preferred.total),
             missing.join(", "),
-            row.path.clone(),
+            inline(&row.path).into_owned(),
         ]
     };
     draw_table(out, &header, &[0, 1, 2, 3], table.rows.len(), cells)?;
     write_totals(out, table.totals, table.rows.len())?;
-    for failure in table.failures {
-        writeln!(out, "failed: {failure} [{}]", failure.kind.code())?;
-    }
-    Ok(())
+    write_failures(out, table.failures)
 }

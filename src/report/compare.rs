@@ -6,9 +6,11 @@ use std::io::{self, Write};
 use comfy_table::{Cell, CellAlignment, Color};
 use serde::Serialize;
 
+use super::markdown::{cell as md_cell, code_span};
 use super::table::new_table;
 use super::{Format, RenderOptions, SCHEMA_VERSION, format_lines, format_number, json};
 use crate::compare::{CompareResult, ComparedTerm, MissingTerm, TermStatus};
+use crate::escape::inline;
 
 const SHOWN_LINES: usize = 8;
 
@@ -115,7 +117,7 @@ fn notes(result: &CompareResult) -> Vec<String> {
             .terms
             .iter()
             .filter(|t| t.status == status)
-            .map(|t| t.term.as_str())
+            .map(|t| inline(&t.term))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -147,7 +149,7 @@ fn notes(result: &CompareResult) -> Vec<String> {
         notes.push(format!(
             "set aside as ambiguous: {} on resume line{} {}: an everyday word there \
              (opens a sentence, no technical term beside it, not in a skills section)",
-            term.term,
+            inline(&term.term),
             if term.set_aside_lines.len() == 1 {
                 ""
             } else {
@@ -177,7 +179,12 @@ fn write_table(
     options: RenderOptions,
 ) -> io::Result<()> {
     let result = &report.result;
-    writeln!(out, "{} vs {}", report.resume, report.posting)?;
+    writeln!(
+        out,
+        "{} vs {}",
+        inline(&report.resume),
+        inline(&report.posting)
+    )?;
     writeln!(out, "{}", summary_line(result))?;
     let mut table = new_table(
         options,
@@ -192,7 +199,7 @@ fn write_table(
     );
     for term in &result.terms {
         table.add_row(vec![
-            Cell::new(&term.term),
+            Cell::new(inline(&term.term)),
             Cell::new(term.class.as_str()),
             Cell::new(term.posting_count),
             status_cell(term, options.color),
@@ -211,12 +218,13 @@ fn write_table(
         let mut table = new_table(options, &["Term", "Class", "Why", "Posting line"]);
         for missing in &result.missing {
             table.add_row(vec![
-                Cell::new(&missing.term),
+                Cell::new(inline(&missing.term)),
                 Cell::new(missing.class.as_str()),
                 Cell::new(why_text(missing)),
                 Cell::new(format!(
                     "{}: {}",
-                    missing.posting_line, missing.posting_text
+                    missing.posting_line,
+                    inline(&missing.posting_text)
                 )),
             ]);
         }
@@ -228,20 +236,13 @@ fn write_table(
     Ok(())
 }
 
-/// Escapes what would break a Markdown table cell.
-fn md_cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
-}
-
 fn write_markdown(out: &mut dyn Write, report: &CompareReport) -> io::Result<()> {
     let result = &report.result;
     writeln!(
         out,
         "## `{}` vs `{}`\n",
-        report.resume.replace('`', "'"),
-        report.posting.replace('`', "'")
+        code_span(&report.resume),
+        code_span(&report.posting)
     )?;
     writeln!(out, "{}\n", summary_line(result))?;
     writeln!(

@@ -7,15 +7,16 @@
 use std::io::{self, Write};
 
 use super::ScoreReport;
+use crate::escape::inline;
 
 /// The title of an annotation for a document that failed its checks.
 pub(crate) const CHECK_FAILED_TITLE: &str = "rolefit check failed";
 
-/// Escapes the message part of a workflow command.
+/// Escapes the message part of a workflow command: control characters (a
+/// line end among them) as for every output ([`inline`]), so the command
+/// stays on one line, then the `%` the runner would unescape.
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    inline(text).replace('%', "%25")
 }
 
 /// Escapes a property value (file, title) of a workflow command.
@@ -73,7 +74,8 @@ mod tests {
 
     #[test]
     fn escapes_workflow_command_values() {
-        assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
+        assert_eq!(escape_data("50% done\nnext"), "50%25 done\\nnext");
+        assert_eq!(escape_data("\x1b[2J"), "\\x1b[2J");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
     }
 }

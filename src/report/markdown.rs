@@ -6,15 +6,20 @@ use super::{
     RenderOptions, ScoreReport, SetDetail, SetSummary, as_written, check_lines, format_lines,
     format_number, set_aside_line, technologies_by_category, top_missing, verdict_line,
 };
+use crate::escape::inline;
 
 const TOP_MISSING: usize = 5;
 const SHOWN_LINES: usize = 12;
 
-/// Escapes what would break a table cell.
-fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
+/// Escapes what would break a table cell or a line: control characters
+/// (a newline among them) as escapes, then `\\` and `|` for Markdown.
+pub(super) fn cell(text: &str) -> String {
+    inline(text).replace('\\', "\\\\").replace('|', "\\|")
+}
+
+/// A path in a heading's code span: one line, no backtick to end the span.
+pub(super) fn code_span(path: &str) -> String {
+    inline(path).replace('`', "'")
 }
 
 fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
@@ -31,7 +36,7 @@ pub fn write_score(
         if index > 0 {
             writeln!(out)?;
         }
-        writeln!(out, "## `{}`\n", document.path.replace('`', "'"))?;
+        writeln!(out, "## `{}`\n", code_span(&document.path))?;
         writeln!(out, "{}\n", verdict_line(document))?;
         writeln!(out, "| Set | Kind | Score | Matched | Top missing |")?;
         writeln!(out, "|---|---|---:|---:|---|")?;

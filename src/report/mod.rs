@@ -19,6 +19,7 @@ use serde::Serialize;
 pub use compare::{CompareReport, write_compare};
 
 use crate::checks::CheckOutcome;
+use crate::escape::inline;
 use crate::score::DocumentScore;
 use crate::sets::KeywordSet;
 
@@ -266,12 +267,13 @@ fn format_lines(lines: &[u32], limit: usize) -> String {
     text
 }
 
-/// The first `limit` missing terms, then "+N more".
+/// The first `limit` missing terms, then "+N more" (control characters
+/// escaped).
 fn top_missing(missing: &[String], limit: usize) -> String {
     let mut text = missing
         .iter()
         .take(limit)
-        .cloned()
+        .map(|name| inline(name))
         .collect::<Vec<_>>()
         .join(", ");
     if missing.len() > limit {
@@ -280,16 +282,26 @@ fn top_missing(missing: &[String], limit: usize) -> String {
     text
 }
 
-/// One line per check: `pass` or `FAIL`, the check, and what happened.
+/// One line per check: `pass` or `FAIL`, the check, and what happened
+/// (control characters escaped).
 fn check_lines(document: &DocumentReport) -> Vec<String> {
     document
         .checks
         .iter()
         .map(|check| {
             let status = if check.passed { "pass" } else { "FAIL" };
-            format!("{status}  {}: {}", check.check, check.message)
+            inline(&format!("{status}  {}: {}", check.check, check.message)).into_owned()
         })
         .collect()
+}
+
+/// Names joined with ", ", each with its control characters escaped.
+fn joined(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|name| inline(name))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The one-line verdict shown above a document's table.
@@ -320,9 +332,9 @@ fn specialization_verdict(document: &DocumentScore) -> String {
 /// technologies that show it ("via Terraform, Pulumi").
 fn as_written(term: &crate::score::TermMatch) -> String {
     if term.via.is_empty() {
-        term.forms.join(", ")
+        joined(&term.forms)
     } else {
-        format!("via {}", term.via.join(", "))
+        format!("via {}", joined(&term.via))
     }
 }
 
@@ -336,7 +348,7 @@ fn technologies_by_category(
     for technology in &document.technologies {
         let entry = format!(
             "{} ({})",
-            technology.name,
+            inline(&technology.name),
             format_lines(&technology.lines, shown_lines)
         );
         match groups.last_mut() {
@@ -357,9 +369,14 @@ fn set_aside_line(document: &DocumentScore) -> Option<String> {
         .iter()
         .map(|aside| {
             if aside.form == aside.term {
-                format!("{} (line {})", aside.form, aside.line)
+                format!("{} (line {})", inline(&aside.form), aside.line)
             } else {
-                format!("{} as {} (line {})", aside.form, aside.term, aside.line)
+                format!(
+                    "{} as {} (line {})",
+                    inline(&aside.form),
+                    inline(&aside.term),
+                    aside.line
+                )
             }
         })
         .collect();

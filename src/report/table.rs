@@ -7,9 +7,10 @@ use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use super::{
     DocumentReport, RenderOptions, ScoreReport, SetDetail, SetSummary, as_written, check_lines,
-    format_lines, format_number, set_aside_line, technologies_by_category, top_missing,
+    format_lines, format_number, joined, set_aside_line, technologies_by_category, top_missing,
     verdict_line,
 };
+use crate::escape::inline;
 use crate::score::SetScore;
 
 const NON_TERMINAL_WIDTH: u16 = 80;
@@ -90,7 +91,7 @@ fn write_document(
     options: RenderOptions,
 ) -> io::Result<()> {
     let document = &report.score;
-    writeln!(out, "{}", document.path)?;
+    writeln!(out, "{}", inline(&document.path))?;
     writeln!(out, "{}", verdict_line(document))?;
     let mut table = new_table(options, &["Set", "Kind", "Score", "Matched", "Top missing"]);
     for set in &document.sets {
@@ -143,7 +144,7 @@ fn write_set_details(
         out,
         "\n{} ({}): {} of {} terms, score {}",
         set.id,
-        set.name,
+        inline(&set.name),
         set.matched_count,
         set.term_count,
         format_number(set.score)
@@ -155,7 +156,7 @@ fn write_set_details(
         );
         for term in &set.matched {
             table.add_row(vec![
-                Cell::new(&term.term),
+                Cell::new(inline(&term.term)),
                 Cell::new(format_number(term.weight)),
                 Cell::new(term.count),
                 Cell::new(format_lines(&term.lines, SHOWN_LINES)),
@@ -168,7 +169,7 @@ fn write_set_details(
     }
     if !set.missing.is_empty() {
         for line in wrap(
-            &format!("missing: {}", set.missing.join(", ")),
+            &format!("missing: {}", joined(&set.missing)),
             width(options),
         ) {
             writeln!(out, "{line}")?;
@@ -197,8 +198,8 @@ pub fn write_set_list(
             Cell::new(set.id),
             Cell::new(set.kind),
             Cell::new(set.terms),
-            Cell::new(set.name),
-            Cell::new(&set.origin),
+            Cell::new(inline(set.name)),
+            Cell::new(inline(&set.origin)),
         ]);
     }
     right_align(&mut table, &[2]);
@@ -214,9 +215,13 @@ pub fn write_set_detail(
     writeln!(
         out,
         "{} ({}, {}, {} terms, {})",
-        summary.id, summary.name, summary.kind, summary.terms, summary.origin
+        summary.id,
+        inline(summary.name),
+        summary.kind,
+        summary.terms,
+        inline(&summary.origin)
     )?;
-    writeln!(out, "{}", summary.description)?;
+    writeln!(out, "{}", inline(summary.description))?;
     // Case and excludes only when some term has them: most sets have none.
     let case = detail.term_list.iter().any(|term| term.case != "acronyms");
     let excludes = detail.term_list.iter().any(|term| !term.exclude.is_empty());
@@ -226,13 +231,13 @@ pub fn write_set_detail(
     let mut table = new_table(options, &header);
     for term in &detail.term_list {
         let mut row = vec![
-            Cell::new(term.name),
+            Cell::new(inline(term.name)),
             Cell::new(format_number(term.weight)),
-            Cell::new(term.aliases.join(", ")),
+            Cell::new(joined(term.aliases)),
             Cell::new(shown_instances(&term.instances)),
         ];
         row.extend(case.then(|| Cell::new(term.case)));
-        row.extend(excludes.then(|| Cell::new(term.exclude.join(", "))));
+        row.extend(excludes.then(|| Cell::new(joined(term.exclude))));
         table.add_row(row);
     }
     right_align(&mut table, &[1]);

@@ -10,6 +10,14 @@ use toml::Spanned;
 
 use super::{KeywordSet, MatchBy, SetKind, SetOrigin, Term, builtin};
 use crate::error::{position, toml_error};
+use crate::files::read_small_text;
+
+/// The largest keyword file read: 8 MiB (the built-in sets take 40 KB).
+pub const MAX_KEYWORD_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The largest weight a term may have. Weights are summed per set, so a
+/// bound keeps every sum (and score) finite.
+pub const MAX_TERM_WEIGHT: f64 = 1000.0;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -71,24 +79,26 @@ pub fn parse_set(text: &str, origin: SetOrigin) -> Result<KeywordSet> {
     let mut names = BTreeSet::new();
     let mut terms = Vec::with_capacity(raw.term.len());
     for spanned in raw.term {
-        let here = at(spanned.span().start);
+        // A position costs a pass over the text before it: only for errors.
+        let start = spanned.span().start;
+        let here = || at(start);
         let raw_term = spanned.into_inner();
         let name = raw_term.name.trim().to_string();
         if name.is_empty() {
-            bail!("{here}: a term of set `{id}` has an empty name");
+            bail!("{}: a term of set `{id}` has an empty name", here());
         }
         if !names.insert(name.to_lowercase()) {
-            bail!("{here}: set `{id}` has the term {name:?} twice");
+            bail!("{}: set `{id}` has the term {name:?} twice", here());
         }
         if raw_term.aliases.iter().any(|alias| alias.trim().is_empty()) {
-            bail!("{here}: term {name:?} has an empty alias");
+            bail!("{}: term {name:?} has an empty alias", here());
         }
         if raw_term
             .exclude
             .iter()
             .any(|phrase| phrase.trim().is_empty())
         {
-            bail!("{here}: term {name:?} has an empty exclude phrase");
+            bail!("{}: term {name:?} has an empty exclude phrase", here());
         }
         if raw_term
             .everyday
@@ -97,7 +107,10 @@ pub fn parse_set(text: &str, origin: SetOrigin) -> Result<KeywordSet> {
             .chain(&raw_term.instance_categories)
             .any(|entry| entry.trim().is_empty())
         {
-            bail!("{here}: term {name:?} has an empty everyday form or instance");
+            bail!(
+                "{}: term {name:?} has an empty everyday form or instance",
+                here()
+            );
         }
         let aliases = trimmed(raw_term.aliases);
         let everyday = trimmed(raw_term.everyday);
@@ -106,12 +119,21 @@ pub fn parse_set(text: &str, origin: SetOrigin) -> Result<KeywordSet> {
             .find(|form| **form != name && !aliases.contains(form))
         {
             bail!(
-                "{here}: term {name:?}: everyday form {stray:?} is neither its name nor an alias"
+                "{}: term {name:?}: everyday form {stray:?} is neither its name nor an alias",
+                here()
             );
         }
         let weight = raw_term.weight.unwrap_or(1.0);
-        if !(weight.is_finite() && weight > 0.0) {
-            bail!("{here}: term {name:?} has weight {weight}; it must be a number above 0");
+        if !(weight > 0.0 && weight <= MAX_TERM_WEIGHT) {
+            let shown = if weight.abs() >= 1e9 {
+                format!("{weight:e}")
+            } else {
+                weight.to_string()
+            };
+            bail!(
+                "{}: term {name:?} has weight {shown}; it must be a number above 0 and at most {MAX_TERM_WEIGHT}",
+                here()
+            );
         }
         terms.push(Term {
             name,
@@ -142,8 +164,19 @@ fn trimmed(list: Vec<String>) -> Vec<String> {
     list.into_iter().map(|s| s.trim().to_string()).collect()
 }
 
-/// Loads the sets in a file, or in every `*.toml` file of a folder (sorted by name).
+/// Loads the sets in a file, or in every `*.toml` file of a folder (sorted by
+/// name). Each file must be a regular file of at most
+/// [`MAX_KEYWORD_FILE_BYTES`].
 pub fn load_file(path: &Path) -> Result<Vec<KeywordSet>> {
+    load_from(path, None)
+}
+
+/// [`load_file`]; with `confine`, the path of a configuration file, every
+/// file read and folder listed must lie (links resolved) inside that file's
+/// folder.
+fn load_from(path: &Path, confine: Option<&Path>) -> Result<Vec<KeywordSet>> {
+    let inside = |path: &Path| confine.map_or(Ok(()), |config| check_inside(path, config));
+    inside(path)?;
     let metadata = fs::metadata(path)
         .with_context(|| format!("{}: cannot read keyword set", path.display()))?;
     let files: Vec<PathBuf> = if metadata.is_dir() {
@@ -170,12 +203,35 @@ pub fn load_file(path: &Path) -> Result<Vec<KeywordSet>> {
     files
         .into_iter()
         .map(|file| {
-            let text = fs::read_to_string(&file).with_context(|| {
-                format!("{}: cannot read keyword set as UTF-8 text", file.display())
-            })?;
+            inside(&file)?;
+            let text = read_small_text(&file, MAX_KEYWORD_FILE_BYTES, "keyword set")?;
             parse_set(&text, SetOrigin::File(file))
         })
         .collect()
+}
+
+/// Fails unless `path`, links resolved, lies inside the folder of the
+/// configuration file `config` (see "Untrusted input" in the README).
+fn check_inside(path: &Path, config: &Path) -> Result<()> {
+    let folder = match config.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    let real_folder = fs::canonicalize(folder)
+        .with_context(|| format!("{}: cannot resolve its folder", config.display()))?;
+    let real = fs::canonicalize(path)
+        .with_context(|| format!("{}: cannot read keyword set", path.display()))?;
+    if !real.starts_with(&real_folder) {
+        bail!(
+            "{}: {} names a keyword path outside its folder {} (it leads to {}); \
+             pass --trust-config to let a configuration file do that",
+            path.display(),
+            config.display(),
+            real_folder.display(),
+            real.display()
+        );
+    }
+    Ok(())
 }
 
 /// Which keyword sets a run uses.
@@ -185,6 +241,10 @@ pub struct SetSources {
     pub paths: Vec<PathBuf>,
     /// Leave out the built-in sets.
     pub no_builtin: bool,
+    /// The configuration file that named `paths`, when they must stay
+    /// inside its folder (an untrusted `rolefit.toml`); `None` for paths
+    /// given on the command line or a trusted file.
+    pub confine: Option<PathBuf>,
 }
 
 /// Loads the built-in sets (unless left out) and the user's.
@@ -201,7 +261,7 @@ pub fn load_sets(sources: &SetSources) -> Result<Vec<KeywordSet>> {
     let builtin_count = sets.len();
     let mut user_ids: Vec<(String, SetOrigin)> = Vec::new();
     for path in &sources.paths {
-        for set in load_file(path)? {
+        for set in load_from(path, sources.confine.as_deref())? {
             if let Some((_, first)) = user_ids.iter().find(|(id, _)| *id == set.id) {
                 bail!(
                     "{}: set id `{}` is already used by {first}",

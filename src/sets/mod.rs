@@ -14,7 +14,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-pub use load::{SetSources, load_file, load_sets, parse_set};
+pub use load::{
+    MAX_KEYWORD_FILE_BYTES, MAX_TERM_WEIGHT, SetSources, load_file, load_sets, parse_set,
+};
 pub use vocabulary::{
     Category, TECHNOLOGY_SET_ID, Technology, Vocabulary, parse_category, spelling_key,
 };
