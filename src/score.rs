@@ -160,6 +160,9 @@ pub struct SetAsideMatch {
 #[derive(Debug, Clone)]
 pub struct ScorePlan {
     sets: Vec<SetPlan>,
+    /// Per technology (vocabulary index): the sets whose
+    /// `technology-categories` hold it.
+    speaks_for: Vec<Vec<usize>>,
     strict: bool,
     /// Names left out, lowercase: terms, and technologies by any form.
     ignored: Vec<String>,
@@ -176,9 +179,6 @@ struct SetPlan {
     /// (index in the set, weight in the score) of the terms not ignored,
     /// heaviest first, then in set order.
     order: Vec<(usize, f64)>,
-    /// Indices into [`DocumentMatches::terms`] of the technologies that speak
-    /// for the set, less ignored ones.
-    technologies: Vec<usize>,
 }
 
 /// The numbers of one document: per set, and the verdicts.
@@ -255,19 +255,23 @@ impl ScorePlan {
                     kind: set.kind,
                     offset: matcher.term_ids(set_index).start,
                     order,
-                    technologies: matcher
-                        .set_technologies(set_index)
-                        .filter(|id| {
-                            ignored_technologies
-                                .binary_search(&(id - matcher.technology_ids().start))
-                                .is_err()
-                        })
-                        .collect(),
                 }
             })
             .collect();
+        // Which sets each technology speaks for, less ignored technologies.
+        let technology_ids = matcher.technology_ids();
+        let mut speaks_for = vec![Vec::new(); technology_ids.len()];
+        for set_index in 0..sets.len() {
+            for id in matcher.set_technologies(set_index) {
+                let technology = id - technology_ids.start;
+                if ignored_technologies.binary_search(&technology).is_err() {
+                    speaks_for[technology].push(set_index);
+                }
+            }
+        }
         ScorePlan {
             sets: plans,
+            speaks_for,
             strict,
             ignored: ignored.iter().map(|name| name.to_lowercase()).collect(),
             ignored_technologies,
@@ -290,10 +294,19 @@ impl ScorePlan {
 
     /// The numbers of one document.
     pub fn tally(&self, matches: &DocumentMatches) -> Tally {
+        let mut technologies = vec![0; self.sets.len()];
+        let first = matches.terms.len() - self.speaks_for.len();
+        let from = matches.found.partition_point(|&id| id < first);
+        for &id in &matches.found[from..] {
+            for &set in &self.speaks_for[id - first] {
+                technologies[set] += 1;
+            }
+        }
         let sets: Vec<SetTally> = self
             .sets
             .iter()
-            .map(|plan| {
+            .zip(technologies)
+            .map(|(plan, technologies)| {
                 let mut matched = 0;
                 let (mut matched_weight, mut total_weight) = (0.0, 0.0);
                 for &(index, weight) in &plan.order {
@@ -308,11 +321,7 @@ impl ScorePlan {
                     score: percent(matched_weight, total_weight),
                     matched,
                     terms: plan.order.len(),
-                    technologies: plan
-                        .technologies
-                        .iter()
-                        .filter(|&&id| matches.terms[id].count > 0)
-                        .count(),
+                    technologies,
                 }
             })
             .collect();
@@ -389,12 +398,13 @@ impl ScorePlan {
             })
             .collect();
         let ignored = |name: &str| self.ignored.iter().any(|i| i == &name.to_lowercase());
-        let technologies = matcher
-            .technology_ids()
-            .zip(&vocabulary.technologies)
-            .filter(|(id, technology)| {
-                matches.terms[*id].count > 0 && !technology.forms().any(ignored)
-            })
+        let first_technology = matcher.technology_ids().start;
+        let technologies = matches
+            .found
+            .iter()
+            .filter(|&&id| id >= first_technology)
+            .map(|&id| (id, &vocabulary.technologies[id - first_technology]))
+            .filter(|(_, technology)| !technology.forms().any(ignored))
             .map(|(id, technology)| {
                 let hits = &matches.terms[id];
                 TechnologyMatch {

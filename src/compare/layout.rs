@@ -294,7 +294,11 @@ pub(crate) fn line_kind(previous: Option<&str>, line: &str, next: Option<&str>) 
 }
 
 fn looks_like_heading(t: &str, opens_block: bool) -> bool {
-    let words = t.split_whitespace().count();
+    // No heading has more than 8 words: count no further (lines can be long).
+    let words = t.split_whitespace().take(9).count();
+    if words > 8 {
+        return false;
+    }
     let without_colon = t.trim_end_matches(':').trim_end();
     let bold_only = (t.starts_with("**") || t.starts_with("__"))
         && (without_colon.ends_with("**") || without_colon.ends_with("__"))
@@ -320,10 +324,9 @@ fn looks_like_heading(t: &str, opens_block: bool) -> bool {
 }
 
 fn is_rule(t: &str) -> bool {
-    let marks = t.chars().filter(|c| !c.is_whitespace()).count();
-    marks >= 3
-        && t.chars()
-            .all(|c| c.is_whitespace() || matches!(c, '-' | '=' | '*' | '_'))
+    t.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '-' | '=' | '*' | '_'))
+        && t.chars().filter(|c| !c.is_whitespace()).count() >= 3
 }
 
 fn is_underline(t: &str) -> bool {

@@ -113,6 +113,10 @@ pub struct DocumentMatches {
     /// Indexed like [`Matcher::term_ids`]: the terms of all sets, in order,
     /// then the vocabulary's technologies ([`Matcher::technology_ids`]).
     pub terms: Vec<TermHits>,
+    /// The indices into `terms` of the terms found (a count above 0),
+    /// ascending: a document has a few dozen of the matcher's thousand and
+    /// more, and whoever needs only those reads only those.
+    pub found: Vec<usize>,
     /// Words in the document.
     pub words: usize,
     /// Occurrences of everyday forms that the ambiguity guard did not count,
@@ -244,8 +248,12 @@ pub struct Scratch {
     credits: Vec<Credit>,
     /// The terms found in the document being credited.
     touched: Vec<u32>,
-    /// A hits vector given back by [`Scratch::recycle`], for the next document.
+    /// A bit per term: written in a form that is not an everyday word.
+    plainly_written: Vec<u64>,
+    /// A hits vector given back by [`Scratch::recycle`], for the next
+    /// document, with the terms written in it.
     spare: Vec<TermHits>,
+    spare_found: Vec<usize>,
     /// Two hyphenated words joined, for [`Matcher::hyphenated`].
     joined: String,
     symbol_bytes: Vec<usize>,
@@ -265,11 +273,13 @@ struct Credit {
 }
 
 impl Scratch {
-    /// Takes back a document's matches once they are no longer needed, so the
-    /// next document's hits reuse their memory (a batch does this: with the
-    /// vocabulary, a document has over a thousand terms).
+    /// Takes back a document's matches, as the matcher gave them, once they
+    /// are no longer needed, so the next document's hits reuse their memory
+    /// (a batch does this: with the vocabulary, a document has over a
+    /// thousand terms, of which it finds a few dozen).
     pub fn recycle(&mut self, matches: DocumentMatches) {
         self.spare = matches.terms;
+        self.spare_found = matches.found;
     }
 
     /// A hits vector of `len` empty entries: the recycled one, cleared where
@@ -279,7 +289,8 @@ impl Scratch {
         if hits.len() != len {
             return vec![TermHits::default(); len];
         }
-        for term_hits in hits.iter_mut().filter(|h| h.count != 0 || h.how.is_some()) {
+        for &term in &self.spare_found {
+            let term_hits = &mut hits[term];
             term_hits.count = 0;
             term_hits.how = None;
             term_hits.lines.clear();
@@ -476,9 +487,10 @@ impl Matcher {
         scratch.occurrences.clear();
         self.find_symbols(text, scratch);
         let words = self.find_phrases(text, scratch);
-        let (terms, set_aside) = self.credit_terms(text, scratch, evidence);
+        let (terms, found, set_aside) = self.credit_terms(text, scratch, evidence);
         DocumentMatches {
             terms,
+            found,
             words,
             set_aside,
         }
@@ -541,9 +553,11 @@ impl Matcher {
             let WordUnits { units, ends_phrase } =
                 self.units_of(word.text, rest, word_units, folded);
             // "trouble-shooting": the two words joined may be a one-word form.
-            if let Some((start, before)) = previous
-                && start + before.len() + 1 == word.start
+            // The byte before first: nearly every word has a space there.
+            if word.start > 0
                 && text.as_bytes()[word.start - 1] == b'-'
+                && let Some((start, before)) = previous
+                && start + before.len() + 1 == word.start
             {
                 self.hyphenated(
                     before,
@@ -719,7 +733,7 @@ impl Matcher {
         text: &str,
         scratch: &mut Scratch,
         evidence: Evidence,
-    ) -> (Vec<TermHits>, Vec<SetAside>) {
+    ) -> (Vec<TermHits>, Vec<usize>, Vec<SetAside>) {
         self.select_credits(scratch);
         let set_aside = if scratch.credits.iter().any(|credit| credit.everyday) {
             self.guard(text, scratch)
@@ -770,8 +784,12 @@ impl Matcher {
             term_hits.lines.dedup();
             term_hits.forms.sort();
         }
-        self.credit_instances(&mut hits, touched, evidence);
-        (hits, set_aside)
+        let credited = self.credit_instances(&mut hits, touched, evidence);
+        let mut found: Vec<usize> = std::mem::take(&mut scratch.spare_found);
+        found.clear();
+        found.extend(touched.iter().chain(&credited).map(|&term| term as usize));
+        found.sort_unstable();
+        (hits, found, set_aside)
     }
 
     /// Decides which term each occurrence counts for, into `scratch.credits`
@@ -864,21 +882,28 @@ impl Matcher {
             credits,
             ..
         } = scratch;
-        // Lines with another technical name, where such names stand (in text
-        // order), and terms written unambiguously (sorted).
+        // Lines with another technical name and where such names stand, both
+        // in text order as the credits are; and the terms written
+        // unambiguously somewhere.
         let mut technical_lines = Vec::new();
         let mut technical_spans: Vec<Range<usize>> = Vec::new();
-        let mut plainly_written = Vec::new();
-        for credit in credits.iter().filter(|credit| !credit.everyday) {
-            plainly_written.push(credit.term);
+        let plainly_written = &mut scratch.plainly_written;
+        plainly_written.clear();
+        plainly_written.resize(self.terms.len().div_ceil(64), 0);
+        let mut everyday = Vec::new();
+        for (index, credit) in credits.iter().enumerate() {
+            if credit.everyday {
+                everyday.push(index);
+                continue;
+            }
+            plainly_written[credit.term as usize / 64] |= 1 << (credit.term % 64);
             if self.terms[credit.term as usize].technical {
                 let occurrence = occurrences[credit.occurrence as usize];
                 technical_lines.push(occurrence.line);
                 technical_spans.push(occurrence.start..occurrence.end);
             }
         }
-        technical_lines.sort_unstable();
-        plainly_written.sort_unstable();
+        debug_assert!(technical_lines.is_sorted());
         let is_name = |range: Range<usize>| {
             // Spans start in text order; one covering `range` starts before
             // its end and is among the few just before that point.
@@ -889,9 +914,11 @@ impl Matcher {
         };
         let context = guard::Context::new(text);
         let mut set_aside = Vec::new();
-        credits.retain(|credit| {
-            if !credit.everyday || plainly_written.binary_search(&credit.term).is_ok() {
-                return true;
+        let mut rejected = Vec::new();
+        for index in everyday {
+            let credit = credits[index];
+            if plainly_written[credit.term as usize / 64] & (1 << (credit.term % 64)) != 0 {
+                continue;
             }
             let occurrence = occurrences[credit.occurrence as usize];
             let at = occurrence.start..occurrence.end;
@@ -899,14 +926,21 @@ impl Matcher {
                 && (technical_lines.binary_search(&occurrence.line).is_ok()
                     || context.supports(at));
             if !supported {
+                rejected.push(index);
                 set_aside.push(SetAside {
                     term: credit.term as usize,
                     line: occurrence.line,
                     form: text[occurrence.start..occurrence.end].to_string(),
                 });
             }
-            supported
-        });
+        }
+        if !rejected.is_empty() {
+            let mut index = 0;
+            credits.retain(|_| {
+                index += 1;
+                rejected.binary_search(&(index - 1)).is_err()
+            });
+        }
         set_aside
     }
 
@@ -914,7 +948,13 @@ impl Matcher {
     /// the technologies that show it, when the document names any of them.
     /// `found` holds the terms found, ascending; only their technologies are
     /// looked at, through the index of what each technology is an instance of.
-    fn credit_instances(&self, hits: &mut [TermHits], found: &[u32], evidence: Evidence) {
+    /// Returns the terms it credited.
+    fn credit_instances(
+        &self,
+        hits: &mut [TermHits],
+        found: &[u32],
+        evidence: Evidence,
+    ) -> Vec<u32> {
         let technologies = self.technology_ids().start as u32;
         let first = found.partition_point(|&term| term < technologies);
         let mut credited = Vec::new();
@@ -946,11 +986,12 @@ impl Matcher {
                 }
             }
         }
-        for term in credited {
+        for &term in &credited {
             let term_hits = &mut hits[term as usize];
             term_hits.lines.sort_unstable();
             term_hits.lines.dedup();
         }
+        credited
     }
 
     fn classify(&self, term: usize, surface: &str) -> MatchKind {
