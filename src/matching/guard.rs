@@ -167,9 +167,10 @@ fn product_word(line: &str) -> bool {
     found
 }
 
-/// Whether the word at `at` has a capitalised word right before or after it,
-/// one space away on its line, that is no technical name (`is_name` of its
-/// range): part of a longer proper name.
+/// Whether the word at `at` has a capitalised word (a capital, then small
+/// letters only) right before or after it, one space away on its line, that
+/// is no technical name (`is_name` of its range): part of a longer proper
+/// name. An acronym beside it ("a Go CLI") is no such word.
 pub(crate) fn in_capitalized_run(
     text: &str,
     at: Range<usize>,
@@ -177,9 +178,12 @@ pub(crate) fn in_capitalized_run(
 ) -> bool {
     let capitalized = |range: Option<Range<usize>>| {
         range.is_some_and(|range| {
+            // A name-shaped word ("Logistics"), not an acronym ("Go CLI").
             let word = &text[range.clone()];
-            word.chars().next().is_some_and(char::is_uppercase)
-                && word.chars().all(char::is_alphanumeric)
+            let mut chars = word.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.clone().next().is_some()
+                && chars.all(char::is_lowercase)
                 && !is_name(range)
         })
     };
@@ -258,10 +262,10 @@ mod tests {
 
     #[test]
     fn context_decides_the_sense() {
-        let text = "# Sam\n\nGo live planning.\nWe wrote services in Go for payments.\nGo-to person for releases.\n\n## Skills\n\n- Go, Rust\n\n## Experience\n\n- **Languages:** Go\n- Go on GitHub daily\n- Go beside Kafka\n- Go home early\n- Shipped for Nordhaven Go Logistics\n- Go Kafka Redis\n";
+        let text = "# Sam\n\nGo live planning.\nWe wrote services in Go for payments.\nGo-to person for releases.\n\n## Skills\n\n- Go, Rust\n\n## Experience\n\n- **Languages:** Go\n- Go on GitHub daily\n- Go beside Kafka\n- Go home early\n- Shipped for Nordhaven Go Logistics\n- Go Kafka Redis\n- Wrote a Go CLI for it\n";
         assert_eq!(
             supported_lines(text, "Go", &[15, 17, 18]),
-            [4, 9, 13, 14, 15, 18]
+            [4, 9, 13, 14, 15, 18, 19]
         );
     }
 }
