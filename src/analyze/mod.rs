@@ -12,6 +12,7 @@
 //! Keyword terms go through the very same stages as documents, so a term and the
 //! text it should match always agree.
 
+pub mod outline;
 mod tokenize;
 
 use std::borrow::Cow;

@@ -19,7 +19,7 @@
 //! unambiguous alias (Golang, Spring Boot) speaks for itself.
 
 use super::discover::has_inner_capital;
-use super::layout::{Layout, normalize};
+use crate::analyze::outline::{Layout, normalize};
 use super::words::SKILLS_WORDS;
 use crate::analyze::for_each_word;
 

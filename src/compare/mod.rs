@@ -38,7 +38,6 @@
 mod cues;
 mod discover;
 mod guard;
-mod layout;
 mod posting;
 mod quality;
 mod terms;

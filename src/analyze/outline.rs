@@ -1,4 +1,7 @@
-//! A document's shape: lines, headings, bullets, sections, items, sentences.
+//! A document's outline: what each line is (heading, bullet, table row, text),
+//! which section it stands in, and its items and sentences. The one home of
+//! that question: `compare` reads postings and resumes through it, and the
+//! level signals find role lines and sections with it.
 //!
 //! Plain text and Markdown both: a *heading* is a Markdown heading (`#`, or a
 //! line underlined with `===`/`---`), a line that is only bold text or only a
