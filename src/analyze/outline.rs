@@ -12,49 +12,76 @@
 //! lines; it is cut into *sentences* at `.`, `!`, `?` and `;`, and a sentence's
 //! parenthetical remarks are kept apart so a cue inside them ("Python
 //! preferred") stays inside them.
+//!
+//! **Sections by kind.** A heading that names a known section ("Work
+//! Experience", "Licenses & Certifications", "TECHNICAL SKILLS") gives the
+//! lines under it a [`SectionKind`], found by [`section_kind`] in the data
+//! table [`SECTION_HEADINGS`]. A plain-text line that is only such a name
+//! ("Education" right under a paragraph) opens a section too, without being
+//! classed a heading. A heading that names no known section (a role, "###
+//! Senior Engineer — Acme", or a company) is a sub-heading: its lines keep the
+//! kind of the section it stands in, unless it is a Markdown heading at the
+//! level of that section's heading or above, which closes the section (its
+//! lines are then [`SectionKind::Other`]). Lines before the first known section
+//! have no kind: on a resume, that is the *headline* (name, title, contact).
 
 use std::ops::Range;
 
+use serde::Serialize;
+
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum LineKind {
+pub enum LineKind {
+    /// Empty or only white space.
     Blank,
+    /// A heading (see the module docs for its forms).
     Heading,
     /// A horizontal rule or a heading's underline.
     Rule,
+    /// A bulleted or numbered list item.
     Bullet,
+    /// A Markdown table row.
     TableRow,
+    /// Anything else: a paragraph's line.
     Text,
 }
 
 /// One line of a document.
 #[derive(Debug, Clone)]
-pub(crate) struct Line<'a> {
+pub struct Line<'a> {
     /// Byte offset of the line in the text.
     pub start: usize,
     /// The line without its line break.
     pub text: &'a str,
+    /// What the line is.
     pub kind: LineKind,
     /// Index of the heading line whose section this line is in (a heading is
     /// in its own section).
     pub section: Option<usize>,
+    /// The kind of the section the line stands in; `None` before the first
+    /// known section (module docs).
+    pub section_kind: Option<SectionKind>,
 }
 
 /// A sentence of an item, with its parenthetical remarks.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Sentence {
+pub struct Sentence {
+    /// Byte range of the sentence in the text.
     pub range: Range<usize>,
     /// Top-level `( … )` spans inside the sentence, parentheses included.
     pub parens: Vec<Range<usize>>,
 }
 
 /// The lines of a document, classified.
-pub(crate) struct Layout<'a> {
+pub struct Layout<'a> {
+    /// The document's text.
     pub text: &'a str,
+    /// Its lines, in order; line number `n` (1-based) is `lines[n - 1]`.
     pub lines: Vec<Line<'a>>,
 }
 
 impl<'a> Layout<'a> {
+    /// Classifies the lines of `text` and finds their sections.
     pub fn new(text: &'a str) -> Self {
         let mut lines = Vec::new();
         let mut start = 0;
@@ -64,6 +91,7 @@ impl<'a> Layout<'a> {
                 text: raw.strip_suffix('\r').unwrap_or(raw),
                 kind: LineKind::Text,
                 section: None,
+                section_kind: None,
             });
             start += raw.len() + 1;
         }
@@ -75,7 +103,33 @@ impl<'a> Layout<'a> {
             }
             line.section = section;
         }
+        mark_section_kinds(&mut lines);
         Layout { text, lines }
+    }
+
+    /// Line indices of the headline: the lines before the first known section
+    /// (module docs), at most the first [`HEADLINE_LINES`] that are not blank.
+    pub fn headline(&self) -> Range<usize> {
+        let mut filled = 0;
+        for (index, line) in self.lines.iter().enumerate() {
+            if line.section_kind.is_some() {
+                return 0..index;
+            }
+            if line.kind != LineKind::Blank {
+                filled += 1;
+                if filled > HEADLINE_LINES {
+                    return 0..index;
+                }
+            }
+        }
+        0..self.lines.len()
+    }
+
+    /// True when some line stands in a section of `kind`.
+    pub fn has_section(&self, kind: SectionKind) -> bool {
+        self.lines
+            .iter()
+            .any(|line| line.section_kind == Some(kind))
     }
 
     /// The line (0-based index) holding byte `offset`.
@@ -365,6 +419,242 @@ fn is_bullet(t: &str) -> bool {
     digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
 }
 
+/// How many lines that are not blank the headline may hold at most.
+pub const HEADLINE_LINES: usize = 6;
+
+/// What a section of a document holds, from its heading.
+///
+/// New kinds (a posting's requirements, benefits…) are a variant here and
+/// entries in [`SECTION_HEADINGS`]; the matcher does not change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKind {
+    /// Roles held: "Experience", "Work History", "Employment", "Career".
+    Experience,
+    /// Degrees and schools: "Education", "Academic Background".
+    Education,
+    /// "Projects", "Side Projects", "Open Source", "Portfolio".
+    Projects,
+    /// "Certifications", "Licenses & Certifications", "Courses", "Training".
+    Certifications,
+    /// "Skills", "Technical Skills", "Tech Stack", "Tools", "Languages".
+    Skills,
+    /// "Summary", "Profile", "About me", "Objective".
+    Summary,
+    /// "Volunteering", "Volunteer Experience", "Community Service".
+    Volunteering,
+    /// "Publications", "Talks", "Patents".
+    Publications,
+    /// "Awards", "Honors", "Achievements".
+    Awards,
+    /// "References", "Referees".
+    References,
+    /// "Interests", "Hobbies", "Activities".
+    Interests,
+    /// A section whose heading names no kind above.
+    Other,
+}
+
+/// Section names as people write them on resumes: lowercase, `&`, `/` and
+/// `+` written "and", sorted by name. A heading names a kind when its words,
+/// or the last words of its first part, are a name here ([`section_kind`]);
+/// singular forms are found by their plural ("Project" → "projects").
+pub const SECTION_HEADINGS: &[(&str, SectionKind)] = {
+    use SectionKind::*;
+    &[
+        ("about me", Summary),
+        ("academic background", Education),
+        ("accomplishments", Awards),
+        ("achievements", Awards),
+        ("activities", Interests),
+        ("awards", Awards),
+        ("career", Experience),
+        ("career history", Experience),
+        ("certificates", Certifications),
+        ("certifications", Certifications),
+        ("community involvement", Volunteering),
+        ("community service", Volunteering),
+        ("competencies", Skills),
+        ("contributions", Projects),
+        ("courses", Certifications),
+        ("coursework", Education),
+        ("degrees", Education),
+        ("education", Education),
+        ("employment", Experience),
+        ("employment history", Experience),
+        ("experience", Experience),
+        ("experience summary", Experience),
+        ("expertise", Skills),
+        ("highlights", Summary),
+        ("hobbies", Interests),
+        ("honors", Awards),
+        ("honours", Awards),
+        ("interests", Interests),
+        ("internships", Experience),
+        ("languages", Skills),
+        ("licences", Certifications),
+        ("licenses", Certifications),
+        ("objective", Summary),
+        ("open source", Projects),
+        ("overview", Summary),
+        ("papers", Publications),
+        ("patents", Publications),
+        ("personal statement", Summary),
+        ("portfolio", Projects),
+        ("professional background", Experience),
+        ("professional development", Certifications),
+        ("profile", Summary),
+        ("projects", Projects),
+        ("publications", Publications),
+        ("referees", References),
+        ("references", References),
+        ("skills", Skills),
+        ("skills summary", Skills),
+        ("stack", Skills),
+        ("summary", Summary),
+        ("summary of qualifications", Summary),
+        ("talks", Publications),
+        ("technologies", Skills),
+        ("toolbox", Skills),
+        ("toolkit", Skills),
+        ("tools", Skills),
+        ("training", Certifications),
+        ("volunteer", Volunteering),
+        ("volunteer experience", Volunteering),
+        ("volunteer work", Volunteering),
+        ("volunteering", Volunteering),
+        ("work", Experience),
+        ("work history", Experience),
+    ]
+};
+
+/// Words that join the parts of a heading ("Licenses & Certifications").
+const JOINERS: &[char] = &['&', '/', '+', ','];
+
+/// The kind of section a heading's words name, if any.
+///
+/// The rule: a heading that holds a digit, a dash or bar, `@`, `·`, `(` or the
+/// word "at" is a role or a company, never a section name. Otherwise its words
+/// are lowercased, with `&`, `/`, `+` and `,` read as "and"; the whole name is
+/// looked up in [`SECTION_HEADINGS`], then the first part (up to the first
+/// "and", at most four words) and its endings, longest first, so "Relevant
+/// Work Experience" is experience and "Education and Training" is education.
+pub fn section_kind(heading: &str) -> Option<SectionKind> {
+    let words = heading_key(heading)?;
+    if words.len() > 8 || words.iter().any(|w| w == "at") {
+        return None;
+    }
+    if let Some(kind) = lookup_section(&words.join(" ")) {
+        return Some(kind);
+    }
+    let first = words.split(|w| w == "and").next().unwrap_or(&[]);
+    if first.len() > 4 {
+        return None;
+    }
+    (0..first.len()).find_map(|i| lookup_section(&first[i..].join(" ")))
+}
+
+/// The whole of `line` names a section, exactly (no endings): "Education".
+fn names_section_alone(line: &str) -> Option<SectionKind> {
+    let t = line.trim();
+    let capital = t.chars().next().is_some_and(char::is_uppercase);
+    if !capital || t.len() > 40 {
+        return None;
+    }
+    let words = heading_key(t.trim_end_matches(':'))?;
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    lookup_section(&words.join(" "))
+}
+
+/// A heading's words, lowercase, joiners as "and"; `None` for a role line.
+fn heading_key(heading: &str) -> Option<Vec<String>> {
+    let rejected = |c: char| {
+        c.is_ascii_digit() || matches!(c, '—' | '–' | '|' | '@' | '·' | '•' | '(' | '→')
+    };
+    if heading.contains(rejected) || heading.contains(" - ") {
+        return None;
+    }
+    let mut key = String::with_capacity(heading.len());
+    for c in heading.chars() {
+        if JOINERS.contains(&c) {
+            key.push_str(" and ");
+        } else if c.is_alphanumeric() || c == '\'' || c == '-' {
+            key.extend(c.to_lowercase());
+        } else if c == '\u{2019}' {
+            key.push('\'');
+        } else {
+            key.push(' ');
+        }
+    }
+    Some(key.split_whitespace().map(str::to_string).collect())
+}
+
+fn lookup_section(name: &str) -> Option<SectionKind> {
+    let find = |name: &str| {
+        SECTION_HEADINGS
+            .binary_search_by(|(entry, _)| (*entry).cmp(name))
+            .ok()
+            .map(|i| SECTION_HEADINGS[i].1)
+    };
+    if name.is_empty() {
+        return None;
+    }
+    find(name).or_else(|| find(&format!("{name}s")))
+}
+
+/// The Markdown level of heading line `index`: its `#` count, 1 for a `===`
+/// underline, 2 for `---`; `None` for other headings.
+fn heading_level(lines: &[Line<'_>], index: usize) -> Option<usize> {
+    let t = lines[index].text.trim_start();
+    let hashes = t.bytes().take_while(|&b| b == b'#').count();
+    if hashes > 0 {
+        return Some(hashes);
+    }
+    let under = lines.get(index + 1)?.text.trim();
+    if lines[index + 1].kind != LineKind::Rule {
+        None
+    } else if under.starts_with('=') {
+        Some(1)
+    } else if under.starts_with('-') {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// Gives each line the kind of its section (module docs).
+fn mark_section_kinds(lines: &mut [Line<'_>]) {
+    // The current section's kind and its heading's Markdown level.
+    let mut current: Option<(SectionKind, Option<usize>)> = None;
+    for index in 0..lines.len() {
+        let line = &lines[index];
+        match line.kind {
+            LineKind::Heading => {
+                let level = heading_level(lines, index);
+                match section_kind(&heading_text(line.text)) {
+                    Some(kind) => current = Some((kind, level)),
+                    None => {
+                        if let (Some(level), Some((_, Some(open)))) = (level, current)
+                            && level <= open
+                        {
+                            current = Some((SectionKind::Other, Some(level)));
+                        }
+                    }
+                }
+            }
+            LineKind::Text => {
+                if let Some(kind) = names_section_alone(line.text) {
+                    current = Some((kind, None));
+                }
+            }
+            _ => {}
+        }
+        lines[index].section_kind = current.map(|(kind, _)| kind);
+    }
+}
+
 /// A line without its bullet or list number.
 pub(crate) fn strip_bullet(t: &str) -> &str {
     if is_bullet(t) {
@@ -432,6 +722,119 @@ mod tests {
         assert_eq!(layout.label(4), None);
         assert_eq!(layout.line_at(text.find("Oslo").unwrap()), 2);
         assert_eq!(layout.index_of(3), Some(2));
+    }
+
+    #[test]
+    fn section_names_are_sorted_unique_and_lowercase() {
+        let names: Vec<&str> = SECTION_HEADINGS.iter().map(|(name, _)| *name).collect();
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "sorted, unique");
+        for name in names {
+            assert_eq!(name, name.to_lowercase(), "{name}");
+            assert_eq!(name, name.trim(), "{name}");
+            assert!(!name.contains(JOINERS), "{name} holds a joiner");
+        }
+    }
+
+    #[test]
+    fn headings_name_their_section_kind() {
+        use SectionKind::*;
+        let cases: &[(&str, Option<SectionKind>)] = &[
+            ("Experience", Some(Experience)),
+            ("Work Experience", Some(Experience)),
+            ("PROFESSIONAL EXPERIENCE", Some(Experience)),
+            ("Relevant Work Experience", Some(Experience)),
+            ("Employment History", Some(Experience)),
+            ("Career", Some(Experience)),
+            ("Work History", Some(Experience)),
+            ("Education", Some(Education)),
+            ("Academic Background", Some(Education)),
+            ("Education & Training", Some(Education)),
+            ("Degrees", Some(Education)),
+            ("Projects", Some(Projects)),
+            ("Personal Projects", Some(Projects)),
+            ("Side Projects", Some(Projects)),
+            ("Open Source", Some(Projects)),
+            ("Open source contributions", Some(Projects)),
+            ("Certifications", Some(Certifications)),
+            ("Licenses & Certifications", Some(Certifications)),
+            ("Courses", Some(Certifications)),
+            ("Training", Some(Certifications)),
+            ("Certification", Some(Certifications)),
+            ("Skills", Some(Skills)),
+            ("Technical Skills", Some(Skills)),
+            ("Tech Stack", Some(Skills)),
+            ("Technologies", Some(Skills)),
+            ("Tools", Some(Skills)),
+            ("Languages", Some(Skills)),
+            ("Skills & Tools", Some(Skills)),
+            ("Summary", Some(Summary)),
+            ("Professional Summary", Some(Summary)),
+            ("Profile", Some(Summary)),
+            ("About me", Some(Summary)),
+            ("Objective", Some(Summary)),
+            ("Volunteer Experience", Some(Volunteering)),
+            ("Volunteering", Some(Volunteering)),
+            ("Publications", Some(Publications)),
+            ("Awards & Honors", Some(Awards)),
+            ("References", Some(References)),
+            ("Interests / Hobbies", Some(Interests)),
+            ("Hobbies", Some(Interests)),
+            // Roles, companies and names are no section.
+            ("Senior Backend Lead — Kestrel Pay, Dublin (2019–present)", None),
+            ("Software Engineer - Acme Tools", None),
+            ("Engineer at Acme Tools", None),
+            ("Tomás Ó Briain", None),
+            ("What you will do", None),
+            ("Experience with Kubernetes and Terraform in production systems", None),
+        ];
+        for (heading, expected) in cases {
+            assert_eq!(section_kind(heading), *expected, "{heading:?}");
+        }
+    }
+
+    #[test]
+    fn lines_take_the_kind_of_their_section() {
+        use SectionKind::*;
+        let text = "# Ana Lima\nSenior Backend Engineer\n\n## Experience\n\n### Lead — Acme (2019–present)\n- Led things\n\n## Education\nB.Sc., 2012\n\n## Side quest\nmore\n\nTALKS\nRustConf\nSkills\n- Go";
+        let layout = Layout::new(text);
+        let kinds: Vec<Option<SectionKind>> =
+            layout.lines.iter().map(|l| l.section_kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                None,
+                None,
+                None,
+                Some(Experience),
+                Some(Experience),
+                // A role heading is a sub-heading of Experience.
+                Some(Experience),
+                Some(Experience),
+                Some(Experience),
+                Some(Education),
+                Some(Education),
+                Some(Education),
+                // An unknown `##` heading closes the section.
+                Some(Other),
+                Some(Other),
+                Some(Other),
+                Some(Publications),
+                Some(Publications),
+                // A line that is only a section name opens the section.
+                Some(Skills),
+                Some(Skills),
+            ]
+        );
+        assert_eq!(layout.headline(), 0..3);
+        assert!(layout.has_section(Experience));
+        assert!(!layout.has_section(Projects));
+    }
+
+    #[test]
+    fn the_headline_is_short_without_sections() {
+        let text = "Name\nTitle\nCity\nmail\nphone\nsite\nA paragraph\nmore";
+        assert_eq!(Layout::new(text).headline(), 0..6);
+        assert_eq!(Layout::new("").headline(), 0..1);
     }
 
     #[test]
