@@ -570,9 +570,8 @@ fn names_section_alone(line: &str) -> Option<SectionKind> {
 
 /// A heading's words, lowercase, joiners as "and"; `None` for a role line.
 fn heading_key(heading: &str) -> Option<Vec<String>> {
-    let rejected = |c: char| {
-        c.is_ascii_digit() || matches!(c, '—' | '–' | '|' | '@' | '·' | '•' | '(' | '→')
-    };
+    let rejected =
+        |c: char| c.is_ascii_digit() || matches!(c, '—' | '–' | '|' | '@' | '·' | '•' | '(' | '→');
     if heading.contains(rejected) || heading.contains(" - ") {
         return None;
     }
@@ -780,12 +779,18 @@ mod tests {
             ("Interests / Hobbies", Some(Interests)),
             ("Hobbies", Some(Interests)),
             // Roles, companies and names are no section.
-            ("Senior Backend Lead — Kestrel Pay, Dublin (2019–present)", None),
+            (
+                "Senior Backend Lead — Kestrel Pay, Dublin (2019–present)",
+                None,
+            ),
             ("Software Engineer - Acme Tools", None),
             ("Engineer at Acme Tools", None),
             ("Tomás Ó Briain", None),
             ("What you will do", None),
-            ("Experience with Kubernetes and Terraform in production systems", None),
+            (
+                "Experience with Kubernetes and Terraform in production systems",
+                None,
+            ),
         ];
         for (heading, expected) in cases {
             assert_eq!(section_kind(heading), *expected, "{heading:?}");
@@ -797,8 +802,7 @@ mod tests {
         use SectionKind::*;
         let text = "# Ana Lima\nSenior Backend Engineer\n\n## Experience\n\n### Lead — Acme (2019–present)\n- Led things\n\n## Education\nB.Sc., 2012\n\n## Side quest\nmore\n\nTALKS\nRustConf\nSkills\n- Go";
         let layout = Layout::new(text);
-        let kinds: Vec<Option<SectionKind>> =
-            layout.lines.iter().map(|l| l.section_kind).collect();
+        let kinds: Vec<Option<SectionKind>> = layout.lines.iter().map(|l| l.section_kind).collect();
         assert_eq!(
             kinds,
             [
