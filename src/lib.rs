@@ -28,6 +28,7 @@ pub mod cli;
 pub mod compare;
 pub mod error;
 pub mod extract;
+pub mod level;
 pub mod matching;
 pub mod report;
 pub mod score;

@@ -927,15 +927,15 @@ fn find_years(layout: &Layout<'_>, keep: impl Fn(&Found, usize) -> bool) -> Vec<
     out
 }
 
-/// A number word or a number of up to two digits, 1 to 50.
-fn quantity(r: &Reader<'_>, i: usize) -> Option<u32> {
+/// A number word or a number of up to two digits, `min` to 50.
+fn quantity(r: &Reader<'_>, i: usize, min: u32) -> Option<u32> {
     let atom = r.atoms.get(i)?;
     let value = match atom.kind {
         AtomKind::Number => atom.number(r.line, 2)?,
         AtomKind::Word => lookup(NUMBER_WORDS, r.word(i)?)?,
         AtomKind::Mark(_) => return None,
     };
-    (1..=50).contains(&value).then_some(value)
+    (min..=50).contains(&value).then_some(value)
 }
 
 /// The years phrase whose unit word ("years", "yrs", "decade") is at `unit`.
@@ -963,14 +963,15 @@ fn years_at(r: &Reader<'_>, unit: usize) -> Option<Found> {
     let (low, high, first) = if decades {
         let n = match r.word(k) {
             Some("a" | "one") => 1,
-            _ => quantity(r, k)?,
+            _ => quantity(r, k, 1)?,
         };
         (n * 10, None, k)
     } else {
-        let n = quantity(r, k)?;
+        let n = quantity(r, k, 1)?;
         let ranged = k >= 2
             && (r.mark(k - 1).is_some_and(|c| DASHES.contains(&c)) || r.word(k - 1) == Some("to"));
-        match ranged.then(|| quantity(r, k - 2)).flatten() {
+        // "0-2 years": a range may start at none.
+        match ranged.then(|| quantity(r, k - 2, 0)).flatten() {
             Some(low) if low < n => (low, Some(n), k - 2),
             _ => (n, None, k),
         }

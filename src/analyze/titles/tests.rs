@@ -698,3 +698,27 @@ fn a_posting_names_its_own_title() {
         assert_eq!(posting(text), expected, "{text:?}");
     }
 }
+
+#[test]
+fn a_summary_title_after_a_verb_or_preposition_is_someone_elses() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Assisted the Principal Architect on the ledger.", None),
+        ("Supported our CTO through two funding rounds.", None),
+        ("Hired a Staff Engineer and two juniors.", None),
+        ("Reporting directly to the VP of Engineering.", None),
+        (
+            "Seasoned Staff Engineer who reported to the CTO.",
+            Some("Staff Engineer"),
+        ),
+        (
+            "I am a backend developer with an eye for detail.",
+            Some("backend developer"),
+        ),
+    ];
+    for (line, expected) in cases {
+        let text = format!("## Summary\n{line}\n");
+        let titles: Vec<String> = resume(&text).into_iter().map(|t| t.0).collect();
+        let expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        assert_eq!(titles, expected, "{line:?}");
+    }
+}
