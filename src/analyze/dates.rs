@@ -3,7 +3,8 @@
 //! professional experience they add up to, and the years a document states
 //! ("8+ years of experience") or a posting asks ("3-5 years").
 //!
-//! Only lines holding an ASCII digit are read for ranges, and only lines
+//! Ranges are read only around four-digit numbers (or an apostrophe and two
+//! digits, "'21"), 40 bytes either side, and years phrases only on lines
 //! holding "year", "yr" or "decade" for stated years, so a document costs one
 //! byte scan and a look at a few lines. *Today* is a parameter
 //! ([`YearMonth`]): the library never reads the clock.
@@ -58,10 +59,10 @@
 
 use std::ops::{Deref, Range};
 
-use memchr::memchr2_iter;
+use memchr::{memchr2_iter, memmem};
 use serde::Serialize;
 
-use super::atoms::{AtomKind, Reader};
+use super::atoms::{AtomKind, Reader, find, listed};
 use super::outline::{Layout, SectionKind};
 
 /// The earliest year read as a date.
@@ -230,22 +231,132 @@ impl DateRange {
 /// Every date range of the document, in order (module docs).
 pub fn date_ranges(layout: &Layout<'_>, today: YearMonth) -> Vec<DateRange> {
     let mut ranges = Vec::new();
-    for (index, line) in layout.lines.iter().enumerate() {
-        if !line.text.bytes().any(|b| b.is_ascii_digit()) {
-            continue;
-        }
+    for (index, window) in range_windows(layout) {
+        let line = &layout.lines[index];
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        for (start, end, span) in parse_line(line.text, today) {
+        let line_end = line.start + line.text.len();
+        // A dash at the window's cut is no open end when the line goes on.
+        let open_tail = layout.text[window.end..line_end].trim().is_empty();
+        let text = &layout.text[window.clone()];
+        for (start, end, span) in parse_line(text, today, open_tail) {
             ranges.push(DateRange {
                 start,
                 end,
                 line: number,
-                span: line.start + span.start..line.start + span.end,
+                span: window.start + span.start..window.start + span.end,
                 section: line.section_kind,
             });
         }
     }
     ranges
+}
+
+/// Bytes a range may reach either side of a year: "September 3, " before it,
+/// "– December 25, " before an end year, " to the present" after it.
+const WINDOW: usize = 24;
+
+/// Bytes either side of a year where a range's separator or open word must
+/// stand, for the window to be read at all.
+const SEPARATOR_REACH: usize = 18;
+
+/// True when the bytes near the year at `at` hold a dash, a word of
+/// [`RANGE_WORDS`], "since", "onward" or "onwards" (a cheap test: every range
+/// has one there).
+fn separator_near(bytes: &[u8], at: usize) -> bool {
+    let near = &bytes[at.saturating_sub(SEPARATOR_REACH)..(at + SEPARATOR_REACH).min(bytes.len())];
+    let mut word_start = None;
+    for (i, &b) in near.iter().enumerate() {
+        if b.is_ascii_alphabetic() {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(start) = word_start.take()
+            && separator_word(&near[start..i])
+        {
+            return true;
+        }
+        // "-", "~", or a dash in UTF-8: E2 80 90–95, E2 88 92 (minus).
+        let dash = b == b'-'
+            || b == b'~'
+            || (b == 0xE2
+                && matches!(
+                    near.get(i + 1..i + 3),
+                    Some([0x80, 0x90..=0x95] | [0x88, 0x92])
+                ));
+        if dash {
+            return true;
+        }
+    }
+    word_start.is_some_and(|start| separator_word(&near[start..]))
+}
+
+/// A word that joins or opens a range, in any case (see [`separator_near`]).
+fn separator_word(word: &[u8]) -> bool {
+    let mut lower = [0u8; 8];
+    let Some(buf) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    for (to, from) in buf.iter_mut().zip(word) {
+        *to = from.to_ascii_lowercase();
+    }
+    let word = std::str::from_utf8(buf).unwrap_or("");
+    listed(RANGE_WORDS, word) || matches!(word, "since" | "onward" | "onwards")
+}
+
+/// The stretches of lines that may hold a range, in order, each with its
+/// line: [`WINDOW`] bytes either side of each year ([`year_hits`]) with a
+/// separator near it ([`separator_near`]), widened to whole words and merged
+/// when they meet.
+fn range_windows(layout: &Layout<'_>) -> Vec<(usize, Range<usize>)> {
+    let bytes = layout.text.as_bytes();
+    let space = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_whitespace);
+    let mut windows: Vec<(usize, Range<usize>)> = Vec::with_capacity(16);
+    for at in year_hits(bytes) {
+        let index = layout.line_at(at);
+        let line = &layout.lines[index];
+        let (first, last) = (line.start, line.start + line.text.len());
+        if !separator_near(&bytes[first..last], at - first) {
+            continue;
+        }
+        let mut start = at.saturating_sub(WINDOW).max(first);
+        while start > first && !space(start - 1) {
+            start -= 1;
+        }
+        let mut end = (at + WINDOW).min(last);
+        while end < last && !space(end) {
+            end += 1;
+        }
+        match windows.last_mut() {
+            Some((previous, window)) if *previous == index && window.end >= start => {
+                window.end = window.end.max(end);
+            }
+            _ => windows.push((index, start..end)),
+        }
+    }
+    windows
+}
+
+/// Where a range may be, in order: every range has a four-digit year (from
+/// 1950: its first digit is 1 or 2), or an apostrophe and two digits ("Sep
+/// '21"); the offset of the year's last digit, or of the apostrophe. Two
+/// `memchr` passes.
+fn year_hits(bytes: &[u8]) -> Vec<usize> {
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut hits: Vec<usize> = memchr2_iter(b'1', b'2', bytes)
+        .filter(|&i| {
+            let starts_run = i == 0 || !digit(i - 1);
+            starts_run && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)
+        })
+        .map(|i| i + 3)
+        .collect();
+    // ' or the last byte of ’ (E2 80 99), then two digits.
+    let apostrophes = memchr2_iter(b'\'', 0x99, bytes).filter(|&i| digit(i + 1) && digit(i + 2));
+    let before = hits.len();
+    hits.extend(apostrophes);
+    if hits.len() > before {
+        hits.sort_unstable();
+    }
+    hits
 }
 
 /// Month names and abbreviations, lowercase, sorted.
@@ -298,17 +409,13 @@ const DASHES: &[char] = &['-', '–', '—', '‒', '−', '―', '~'];
 /// Marks after which a dash is an open end: "(2019 –)", "2019 – | Acme".
 const CLOSERS: &[char] = &[')', ']', '|', ',', ';', '·', '•'];
 
-fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    table
-        .binary_search_by(|(entry, _)| (*entry).cmp(word))
-        .ok()
-        .map(|i| table[i].1)
-}
-
 /// A line's reader with today's date, for the range parser.
 struct DateReader<'a> {
     r: Reader<'a>,
     today: YearMonth,
+    /// Nothing but white space follows the text read: a dash at its end is
+    /// an open end.
+    open_tail: bool,
 }
 
 impl<'a> Deref for DateReader<'a> {
@@ -361,7 +468,11 @@ impl DateReader<'_> {
 
     /// A month name at `i` (with its dot), and the atom after it.
     fn month_name(&self, i: usize) -> Option<(u8, usize)> {
-        let month = lookup(MONTHS, self.word(i)?)?;
+        // Month names start with a, d, f, j, m, n, o or s.
+        let word = self.word(i).filter(|w| {
+            (3..=9).contains(&w.len()) && w.starts_with(['a', 'd', 'f', 'j', 'm', 'n', 'o', 's'])
+        })?;
+        let month = find(MONTHS, word)?;
         let next = if self.mark(i + 1) == Some('.') && self.touch(i, i + 1) {
             i + 2
         } else {
@@ -388,7 +499,10 @@ impl DateReader<'_> {
             let (year, next) = self.year_after_name(j)?;
             return Some((When::Month(YearMonth { year, month }), next));
         }
-        if let Some(season) = self.word(i).and_then(|w| lookup(SEASONS, w)) {
+        let season_word = self
+            .word(i)
+            .filter(|w| (4..=6).contains(&w.len()) && w.starts_with(['a', 'f', 's', 'w']));
+        if let Some(season) = season_word.and_then(|w| find(SEASONS, w)) {
             let (year, next) = self.year_after_name(i + 1)?;
             return Some((When::Season { year, season }, next));
         }
@@ -433,7 +547,7 @@ impl DateReader<'_> {
             return Some((j, false));
         }
         let word = self.word(i)?;
-        RANGE_WORDS.binary_search(&word).ok().map(|_| (i + 1, true))
+        listed(RANGE_WORDS, word).then_some((i + 1, true))
     }
 
     /// An open end at `i`, and the atom after it.
@@ -443,21 +557,27 @@ impl DateReader<'_> {
             i += 1;
         }
         let word = self.word(i)?;
-        let open = OPEN_WORDS.binary_search(&word).is_ok() || (after_word && word == "date");
+        let open = listed(OPEN_WORDS, word) || (after_word && word == "date");
         open.then_some(i + 1)
     }
 
     /// Nothing but a closing mark at `i`: a dash there leaves the range open.
     fn closes(&self, i: usize) -> bool {
-        i >= self.atoms.len() || self.mark(i).is_some_and(|c| CLOSERS.contains(&c))
+        (i >= self.atoms.len() && self.open_tail)
+            || self.mark(i).is_some_and(|c| CLOSERS.contains(&c))
     }
 }
 
 /// The ranges of one line: start, end and byte span in the line.
-fn parse_line(line: &str, today: YearMonth) -> Vec<(When, RangeEnd, Range<usize>)> {
+fn parse_line(
+    line: &str,
+    today: YearMonth,
+    open_tail: bool,
+) -> Vec<(When, RangeEnd, Range<usize>)> {
     let r = DateReader {
         r: Reader::new(line),
         today,
+        open_tail,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -469,23 +589,26 @@ fn parse_line(line: &str, today: YearMonth) -> Vec<(When, RangeEnd, Range<usize>
             i = next;
             continue;
         }
-        // "Jan – Mar 2019": a month without its year, then a dated end.
-        if let Some((month, j)) = r.month_name(i)
-            && r.date(i).is_none()
-            && let Some((k, _)) = r.separator(j)
-            && let Some((end @ When::Month(last), next)) = r.date(k)
-        {
-            let year = if month <= last.month {
-                last.year
-            } else {
-                last.year - 1
-            };
-            let start = When::Month(YearMonth { year, month });
-            out.push((start, RangeEnd::Date(end), r.span(i, next)));
-            i = next;
+        if matches!(r.atoms[i].kind, AtomKind::Mark(_)) {
+            i += 1;
             continue;
         }
         let Some((start, j)) = r.date(i) else {
+            // "Jan – Mar 2019": a month without its year, then a dated end.
+            if let Some((month, j)) = r.month_name(i)
+                && let Some((k, _)) = r.separator(j)
+                && let Some((end @ When::Month(last), next)) = r.date(k)
+            {
+                let year = if month <= last.month {
+                    last.year
+                } else {
+                    last.year - 1
+                };
+                let start = When::Month(YearMonth { year, month });
+                out.push((start, RangeEnd::Date(end), r.span(i, next)));
+                i = next;
+                continue;
+            }
             i += 1;
             continue;
         };
@@ -661,7 +784,7 @@ fn education_line(line: &str) -> bool {
     let mut word = String::new();
     let mut found = false;
     let mut check = |word: &mut String| {
-        found |= !word.is_empty() && EDUCATION_WORDS.binary_search(&word.as_str()).is_ok();
+        found |= !word.is_empty() && listed(EDUCATION_WORDS, word);
         word.clear();
     };
     for c in line.chars() {
@@ -892,24 +1015,31 @@ struct Found {
     plus: bool,
 }
 
-/// True when `line` may hold a years phrase: "year", "yr" or "decade".
-fn mentions_years(line: &str) -> bool {
-    let bytes = line.as_bytes();
+/// The lines that may hold a years phrase, in order: "year", "yr" or
+/// "decade" in any case. One pass of `memchr` for y and Y, one of `memmem`
+/// for "ecade" and "ECADE".
+fn years_lines(layout: &Layout<'_>) -> Vec<usize> {
+    let bytes = layout.text.as_bytes();
     let follows = |i: usize, rest: &[u8]| {
         bytes
             .get(i + 1..i + 1 + rest.len())
             .is_some_and(|b| b.eq_ignore_ascii_case(rest))
     };
-    memchr2_iter(b'y', b'Y', bytes).any(|i| follows(i, b"ear") || follows(i, b"r"))
-        || memchr2_iter(b'd', b'D', bytes).any(|i| follows(i, b"ecade"))
+    let mut at: Vec<usize> = memchr2_iter(b'y', b'Y', bytes)
+        .filter(|&i| follows(i, b"ear") || follows(i, b"r"))
+        .collect();
+    at.extend(memmem::find_iter(bytes, b"ecade"));
+    at.extend(memmem::find_iter(bytes, b"ECADE"));
+    let mut lines: Vec<usize> = at.into_iter().map(|i| layout.line_at(i)).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines
 }
 
 fn find_years(layout: &Layout<'_>, keep: impl Fn(&Found, usize) -> bool) -> Vec<StatedYears> {
     let mut out = Vec::new();
-    for (index, line) in layout.lines.iter().enumerate() {
-        if !mentions_years(line.text) {
-            continue;
-        }
+    for index in years_lines(layout) {
+        let line = &layout.lines[index];
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let r = Reader::new(line.text);
         for unit in 0..r.atoms.len() {
@@ -932,7 +1062,7 @@ fn quantity(r: &Reader<'_>, i: usize, min: u32) -> Option<u32> {
     let atom = r.atoms.get(i)?;
     let value = match atom.kind {
         AtomKind::Number => atom.number(r.line, 2)?,
-        AtomKind::Word => lookup(NUMBER_WORDS, r.word(i)?)?,
+        AtomKind::Word => find(NUMBER_WORDS, r.word(i)?)?,
         AtomKind::Mark(_) => return None,
     };
     (min..=50).contains(&value).then_some(value)
@@ -995,7 +1125,7 @@ fn years_at(r: &Reader<'_>, unit: usize) -> Option<Found> {
         _ => {}
     }
     let before_word = start.checked_sub(1).and_then(|i| r.word(i));
-    if before_word.is_some_and(|w| YEARS_REJECTED_BEFORE.binary_search(&w).is_ok()) {
+    if before_word.is_some_and(|w| listed(YEARS_REJECTED_BEFORE, w)) {
         return None;
     }
     // The words after.
@@ -1008,7 +1138,7 @@ fn years_at(r: &Reader<'_>, unit: usize) -> Option<Found> {
         after += 1;
     }
     let next = r.word(after);
-    if next.is_some_and(|w| YEARS_REJECTED_AFTER.binary_search(&w).is_ok()) {
+    if next.is_some_and(|w| listed(YEARS_REJECTED_AFTER, w)) {
         return None;
     }
     let mut end = after;
@@ -1029,13 +1159,13 @@ fn years_at(r: &Reader<'_>, unit: usize) -> Option<Found> {
         true
     } else if next == Some("of") {
         let object = r.word(after + 1);
-        let ok = object.is_some_and(|w| NOT_AFTER_OF.binary_search(&w).is_err());
+        let ok = object.is_some_and(|w| !listed(NOT_AFTER_OF, w));
         if ok {
             end = after + 2;
         }
         ok
     } else if let Some(w) = next {
-        let ok = YEARS_QUALIFIERS.binary_search(&w).is_ok() || w.ends_with("ing");
+        let ok = listed(YEARS_QUALIFIERS, w) || w.ends_with("ing");
         if ok {
             end = after + 1;
             if matches!(w, "in" | "on" | "as" | "at" | "with") && r.word(after + 1).is_some() {

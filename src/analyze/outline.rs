@@ -83,9 +83,11 @@ pub struct Layout<'a> {
 impl<'a> Layout<'a> {
     /// Classifies the lines of `text` and finds their sections.
     pub fn new(text: &'a str) -> Self {
-        let mut lines = Vec::new();
+        let mut lines = Vec::with_capacity(text.len() / 48 + 1);
         let mut start = 0;
-        for raw in text.split('\n') {
+        let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+        for end in ends {
+            let raw = &text[start..end];
             lines.push(Line {
                 start,
                 text: raw.strip_suffix('\r').unwrap_or(raw),
@@ -93,7 +95,7 @@ impl<'a> Layout<'a> {
                 section: None,
                 section_kind: None,
             });
-            start += raw.len() + 1;
+            start = end + 1;
         }
         classify(&mut lines);
         let mut section = None;
@@ -338,8 +340,9 @@ fn ends_with_abbreviation(before: &str) -> bool {
 
 /// Marks each line's kind; see the module docs.
 fn classify(lines: &mut [Line<'_>]) {
-    for line in lines.iter_mut() {
-        let t = line.text.trim();
+    // Each line trimmed once.
+    let trimmed: Vec<&str> = lines.iter().map(|line| trim(line.text)).collect();
+    for (line, &t) in lines.iter_mut().zip(&trimmed) {
         line.kind = if t.is_empty() {
             LineKind::Blank
         } else if is_rule(t) {
@@ -358,52 +361,60 @@ fn classify(lines: &mut [Line<'_>]) {
         if lines[i].kind != LineKind::Text {
             continue;
         }
-        let underlined = lines
-            .get(i + 1)
-            .is_some_and(|next| is_underline(next.text.trim()));
+        let underlined = trimmed.get(i + 1).is_some_and(|next| is_underline(next));
         if underlined {
             lines[i].kind = LineKind::Heading;
             lines[i + 1].kind = LineKind::Rule;
             continue;
         }
         let opens_block = i == 0 || lines[i - 1].kind == LineKind::Blank;
-        if looks_like_heading(lines[i].text.trim(), opens_block) {
+        if looks_like_heading(trimmed[i], opens_block) {
             lines[i].kind = LineKind::Heading;
         }
     }
 }
 
+/// The heading forms of the module docs, the cheap tests first: the words
+/// are counted only when a form needs them.
 fn looks_like_heading(t: &str, opens_block: bool) -> bool {
-    let words = t.split_whitespace().count();
-    let without_colon = t.trim_end_matches(':').trim_end();
-    let bold_only = (t.starts_with("**") || t.starts_with("__"))
-        && (without_colon.ends_with("**") || without_colon.ends_with("__"))
-        && without_colon.len() > 4
-        && words <= 8;
-    let label_only = t.ends_with(':') && words <= 6;
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    let capitals = letters.len() >= 3
-        && letters.iter().all(|c| c.is_uppercase())
-        && !t.contains(',')
-        && words <= 6;
+    // Every test below asks for at most 8 words: counting 9 is enough.
+    let words = || t.split_whitespace().take(9).count();
+    let bold_only = (t.starts_with("**") || t.starts_with("__")) && {
+        let without_colon = t.trim_end_matches(':').trim_end();
+        (without_colon.ends_with("**") || without_colon.ends_with("__"))
+            && without_colon.len() > 4
+            && words() <= 8
+    };
+    if bold_only || (t.ends_with(':') && words() <= 6) {
+        return true;
+    }
     let first_letter = t
         .trim_start_matches(['*', '_', '"'])
         .chars()
         .next()
         .is_some_and(char::is_uppercase);
     let short_opening = opens_block
-        && words <= 5
         && first_letter
+        && !t.ends_with(['.', ',', ';', '!', '?', ')'])
         && !t.contains(',')
-        && !t.ends_with(['.', ',', ';', '!', '?', ')']);
-    bold_only || label_only || capitals || short_opening
+        && words() <= 5;
+    if short_opening {
+        return true;
+    }
+    // Capitals: at least three letters, all of them capitals.
+    let mut letters = 0;
+    t.chars().filter(|c| c.is_alphabetic()).all(|c| {
+        letters += 1;
+        c.is_uppercase()
+    }) && letters >= 3
+        && !t.contains(',')
+        && words() <= 6
 }
 
 fn is_rule(t: &str) -> bool {
-    let marks = t.chars().filter(|c| !c.is_whitespace()).count();
-    marks >= 3
-        && t.chars()
-            .all(|c| c.is_whitespace() || matches!(c, '-' | '=' | '*' | '_'))
+    t.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '-' | '=' | '*' | '_'))
+        && t.chars().filter(|c| !c.is_whitespace()).count() >= 3
 }
 
 fn is_underline(t: &str) -> bool {
@@ -411,9 +422,13 @@ fn is_underline(t: &str) -> bool {
 }
 
 fn is_bullet(t: &str) -> bool {
-    const MARKS: &[&str] = &["- ", "* ", "+ ", "• ", "· ", "– ", "— ", "◦ ", "▪ ", "‣ "];
-    if MARKS.iter().any(|mark| t.starts_with(mark)) || t.starts_with("-\t") {
-        return true;
+    // A mark and a space ("- ", "• ", "– " …), or "-" and a tab.
+    const MARKS: &[char] = &['-', '*', '+', '•', '·', '–', '—', '◦', '▪', '‣'];
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(mark), Some(' ')) if MARKS.contains(&mark) => return true,
+        (Some('-'), Some('\t')) => return true,
+        _ => {}
     }
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
@@ -534,73 +549,176 @@ const JOINERS: &[char] = &['&', '/', '+', ','];
 /// The kind of section a heading's words name, if any.
 ///
 /// The rule: a heading that holds a digit, a dash or bar, `@`, `·`, `(` or the
-/// word "at" is a role or a company, never a section name. Otherwise its words
+/// word "at", or is longer than 80 bytes, is a role or a company, never a
+/// section name. Otherwise its words
 /// are lowercased, with `&`, `/`, `+` and `,` read as "and"; the whole name is
 /// looked up in [`SECTION_HEADINGS`], then the first part (up to the first
 /// "and", at most four words) and its endings, longest first, so "Relevant
 /// Work Experience" is experience and "Education and Training" is education.
 pub fn section_kind(heading: &str) -> Option<SectionKind> {
-    let words = heading_key(heading)?;
-    if words.len() > 8 || words.iter().any(|w| w == "at") {
+    // Eight words of a section name fit in 80 bytes: a longer heading is a
+    // role or a sentence.
+    if heading.len() > 80 {
         return None;
     }
-    if let Some(kind) = lookup_section(&words.join(" ")) {
+    let key = heading_key(heading)?;
+    // Where each word starts; more than 8 words are no section name.
+    let mut starts = [0usize; 8];
+    let mut words = 0;
+    for (i, b) in key.bytes().enumerate() {
+        if i == 0 || (b != b' ' && key.as_bytes()[i - 1] == b' ') {
+            if words == starts.len() {
+                return None;
+            }
+            starts[words] = i;
+            words += 1;
+        }
+    }
+    let word = |n: usize| {
+        let end = starts
+            .get(n + 1)
+            .filter(|_| n + 1 < words)
+            .map_or(key.len(), |&e| e - 1);
+        &key[starts[n]..end]
+    };
+    if (0..words).any(|n| word(n) == "at") {
+        return None;
+    }
+    if let Some(kind) = lookup_section(&key) {
         return Some(kind);
     }
-    let first = words.split(|w| w == "and").next().unwrap_or(&[]);
-    if first.len() > 4 {
+    // The first part, up to the first "and", and its endings, longest first.
+    let part = (0..words).find(|&n| word(n) == "and").unwrap_or(words);
+    if part > 4 {
         return None;
     }
-    (0..first.len()).find_map(|i| lookup_section(&first[i..].join(" ")))
+    let end = if part < words {
+        starts[part] - 1
+    } else {
+        key.len()
+    };
+    (0..part).find_map(|n| lookup_section(&key[starts[n]..end]))
 }
 
 /// The whole of `line` names a section, exactly (no endings): "Education".
 fn names_section_alone(line: &str) -> Option<SectionKind> {
     let t = line.trim();
     let capital = t.chars().next().is_some_and(char::is_uppercase);
-    if !capital || t.len() > 40 {
+    // The longest name is 25 bytes: "summary of qualifications".
+    if !capital || t.len() > 32 || t.split_whitespace().nth(4).is_some() {
         return None;
     }
-    let words = heading_key(t.trim_end_matches(':'))?;
-    if words.is_empty() || words.len() > 4 {
-        return None;
-    }
-    lookup_section(&words.join(" "))
+    lookup_section(&heading_key(t.trim_end_matches(':'))?)
 }
 
-/// A heading's words, lowercase, joiners as "and"; `None` for a role line.
-fn heading_key(heading: &str) -> Option<Vec<String>> {
-    let rejected =
-        |c: char| c.is_ascii_digit() || matches!(c, '—' | '–' | '|' | '@' | '·' | '•' | '(' | '→');
-    if heading.contains(rejected) || heading.contains(" - ") {
+/// A heading's words, lowercase, joiners as "and", one space between them;
+/// `None` for a role line.
+fn heading_key(heading: &str) -> Option<String> {
+    let bytes = heading.as_bytes();
+    let rejected_byte = |b: &u8| b.is_ascii_digit() || matches!(b, b'|' | b'@' | b'(');
+    let spaced_hyphen = bytes.windows(3).any(|w| w == b" - ");
+    if bytes.iter().any(rejected_byte) || spaced_hyphen {
         return None;
     }
-    let mut key = String::with_capacity(heading.len());
+    if heading.is_ascii() {
+        return Some(ascii_heading_key(bytes));
+    }
+    if heading.contains(['—', '–', '·', '•', '→']) {
+        return None;
+    }
+    let mut key = String::with_capacity(heading.len() + 8);
+    let mut space = true;
+    let mut push = |key: &mut String, c: char| {
+        if c == ' ' {
+            if !space {
+                key.push(' ');
+            }
+            space = true;
+        } else {
+            key.push(c);
+            space = false;
+        }
+    };
     for c in heading.chars() {
         if JOINERS.contains(&c) {
-            key.push_str(" and ");
+            " and ".chars().for_each(|c| push(&mut key, c));
         } else if c.is_alphanumeric() || c == '\'' || c == '-' {
-            key.extend(c.to_lowercase());
+            c.to_lowercase().for_each(|c| push(&mut key, c));
         } else if c == '\u{2019}' {
-            key.push('\'');
+            push(&mut key, '\'');
         } else {
-            key.push(' ');
+            push(&mut key, ' ');
         }
     }
-    Some(key.split_whitespace().map(str::to_string).collect())
+    if key.ends_with(' ') {
+        key.pop();
+    }
+    Some(key)
 }
 
+/// [`heading_key`] of an ASCII heading, byte by byte: the same key.
+fn ascii_heading_key(heading: &[u8]) -> String {
+    let mut key = String::with_capacity(heading.len() + 8);
+    let mut space = true;
+    for &b in heading {
+        match b {
+            // The joiners of `JOINERS`.
+            b'&' | b'/' | b'+' | b',' => {
+                if !space {
+                    key.push(' ');
+                }
+                key.push_str("and ");
+                space = true;
+            }
+            b'a'..=b'z' | b'0'..=b'9' | b'\'' | b'-' => {
+                key.push(char::from(b));
+                space = false;
+            }
+            b'A'..=b'Z' => {
+                key.push(char::from(b | 0x20));
+                space = false;
+            }
+            _ => {
+                if !space {
+                    key.push(' ');
+                }
+                space = true;
+            }
+        }
+    }
+    if key.ends_with(' ') {
+        key.pop();
+    }
+    key
+}
+
+/// The kind `name` names in [`SECTION_HEADINGS`], also by its plural.
 fn lookup_section(name: &str) -> Option<SectionKind> {
-    let find = |name: &str| {
-        SECTION_HEADINGS
-            .binary_search_by(|(entry, _)| (*entry).cmp(name))
-            .ok()
-            .map(|i| SECTION_HEADINGS[i].1)
-    };
     if name.is_empty() {
         return None;
     }
-    find(name).or_else(|| find(&format!("{name}s")))
+    if let Some(kind) = super::atoms::find(SECTION_HEADINGS, name) {
+        return Some(kind);
+    }
+    // The plural: `name` and an "s", compared without spelling it.
+    let name = name.as_bytes();
+    SECTION_HEADINGS
+        .binary_search_by(|(entry, _)| {
+            let entry = entry.as_bytes();
+            let common = entry.len().min(name.len());
+            entry[..common].cmp(&name[..common]).then_with(|| {
+                match entry.get(name.len()) {
+                    // The entry is `name` or shorter: before `name` + "s".
+                    None => std::cmp::Ordering::Less,
+                    Some(&b) if entry.len() >= name.len() => {
+                        b.cmp(&b's').then(entry.len().cmp(&(name.len() + 1)))
+                    }
+                    Some(_) => std::cmp::Ordering::Less,
+                }
+            })
+        })
+        .ok()
+        .map(|i| SECTION_HEADINGS[i].1)
 }
 
 /// The Markdown level of heading line `index`: its `#` count, 1 for a `===`
@@ -632,7 +750,7 @@ fn mark_section_kinds(lines: &mut [Line<'_>]) {
         match line.kind {
             LineKind::Heading => {
                 let level = heading_level(lines, index);
-                match section_kind(&heading_text(line.text)) {
+                match section_kind(heading_str(line.text)) {
                     Some(kind) => current = Some((kind, level)),
                     None => {
                         if let (Some(level), Some((_, Some(open)))) = (level, current)
@@ -668,12 +786,29 @@ pub(crate) fn strip_bullet(t: &str) -> &str {
 
 /// A heading's words: without `#`, emphasis marks, closing colon.
 fn heading_text(line: &str) -> String {
+    heading_str(line).to_string()
+}
+
+/// [`heading_text`] without the copy.
+fn heading_str(line: &str) -> &str {
     line.trim()
         .trim_start_matches('#')
         .trim()
         .trim_matches(|c| matches!(c, '*' | '_' | ':' | '#'))
         .trim()
-        .to_string()
+}
+
+/// `str::trim`, with ASCII white space taken off byte by byte first.
+fn trim(text: &str) -> &str {
+    let t = text.trim_ascii();
+    let ascii_ends = t.as_bytes().first().is_none_or(u8::is_ascii)
+        && t.as_bytes().last().is_none_or(u8::is_ascii);
+    // `trim_ascii` leaves the vertical tab, which `trim` takes.
+    if ascii_ends && !t.starts_with('\x0B') && !t.ends_with('\x0B') {
+        t
+    } else {
+        t.trim()
+    }
 }
 
 /// Lowercase, with typographic apostrophes made ASCII.
@@ -721,6 +856,46 @@ mod tests {
         assert_eq!(layout.label(4), None);
         assert_eq!(layout.line_at(text.find("Oslo").unwrap()), 2);
         assert_eq!(layout.index_of(3), Some(2));
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for text in [
+            "",
+            " ",
+            " a ",
+            "\u{a0}a\u{2003}",
+            "\x0B a \x0B",
+            "\t\u{a0} a b\r",
+            "é ",
+            "\x0C",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn plurals_find_their_entries_and_nothing_else() {
+        for (name, kind) in SECTION_HEADINGS {
+            if let Some(singular) = name.strip_suffix('s') {
+                assert_eq!(lookup_section(singular), Some(*kind), "{singular}");
+            }
+        }
+        for name in ["skil", "a", "tool", "experience", "zzz", "abou", "work"] {
+            let expected = SECTION_HEADINGS
+                .iter()
+                .find(|(entry, _)| *entry == name || *entry == format!("{name}s"))
+                .map(|(_, kind)| *kind);
+            assert_eq!(lookup_section(name), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_key_joins_like_the_table_says() {
+        for &joiner in JOINERS {
+            let heading = format!("a{joiner}b");
+            assert_eq!(ascii_heading_key(heading.as_bytes()), "a and b", "{joiner}");
+        }
     }
 
     #[test]
@@ -832,6 +1007,25 @@ mod tests {
         assert_eq!(layout.headline(), 0..3);
         assert!(layout.has_section(Experience));
         assert!(!layout.has_section(Projects));
+    }
+
+    #[test]
+    fn the_ascii_key_is_the_unicode_key() {
+        for heading in [
+            "Licenses & Certifications",
+            "  Work  History: ",
+            "A/B+C, d-e 'f'",
+            "&",
+            "",
+        ] {
+            let ascii = ascii_heading_key(heading.as_bytes());
+            let unicode = heading_key(&format!("{heading}é"))
+                .unwrap()
+                .trim_end_matches('é')
+                .trim_end()
+                .to_string();
+            assert_eq!(ascii, unicode, "{heading:?}");
+        }
     }
 
     #[test]

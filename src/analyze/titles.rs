@@ -33,10 +33,13 @@
 //! search.
 //!
 //! # Whose title
+//! Only the first [`TITLE_BYTES`] bytes of a line are read.
+//!
 //! On a resume a title is the person's only where it opens a segment of the
 //! headline (the lines before the first section), of a role line of the
 //! experience section (a heading, a line that opens a block, or a line with or
-//! next to a date range; never a bullet), or of the summary's first line. A
+//! next to a date range; never a bullet, nor a sentence: more than eight words
+//! ending with a full stop), or of the summary's first line. A
 //! title inside a sentence about someone else is not the person's: in the
 //! summary, a title right after "to", "with", "by", "for", "under", "from",
 //! "alongside" or a verb such as "reported", "assisted", "mentored",
@@ -60,7 +63,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::atoms::Reader;
+use super::atoms::{Reader, find, listed};
 use super::dates::{DateRange, YearMonth};
 use super::outline::{Layout, LineKind, SectionKind};
 
@@ -391,29 +394,18 @@ const POSTING_ROLE_WORDS: &[&str] = &["opening", "position", "role"];
 /// follows it ("hiring a").
 const POSTING_CUES: &[&str] = &["as", "hiring", "seeking"];
 
-fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    table
-        .binary_search_by(|(entry, _)| (*entry).cmp(word))
-        .ok()
-        .map(|i| table[i].1)
-}
-
 /// A level word, also with "-level" after it ("senior-level").
 fn level_word(word: &str) -> Option<Rung> {
-    lookup(LEVEL_WORDS, word).or_else(|| lookup(LEVEL_WORDS, word.strip_suffix("-level")?))
-}
-
-fn listed(table: &[&str], word: &str) -> bool {
-    table.binary_search(&word).is_ok()
+    find(LEVEL_WORDS, word).or_else(|| find(LEVEL_WORDS, word.strip_suffix("-level")?))
 }
 
 /// A role noun, and whether it was written in the plural.
 fn role_noun(word: &str) -> Option<(Noun, bool)> {
-    if let Some(noun) = lookup(ROLE_NOUNS, word) {
+    if let Some(noun) = find(ROLE_NOUNS, word) {
         return Some((noun, false));
     }
     let singular = word.strip_suffix('s')?;
-    lookup(ROLE_NOUNS, singular).map(|noun| (noun, true))
+    find(ROLE_NOUNS, singular).map(|noun| (noun, true))
 }
 
 /// A title read from a segment, before it is placed.
@@ -648,8 +640,21 @@ fn parse_title(r: &Reader<'_>, at: usize, end: usize) -> Option<Parsed> {
     })
 }
 
+/// Bytes of a line read for titles: a title stands at its start.
+pub const TITLE_BYTES: usize = 120;
+
+/// The first [`TITLE_BYTES`] of `text`, cut at a character's start.
+fn head(text: &str) -> &str {
+    let mut end = text.len().min(TITLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// The titles opening the segments of `line` (module docs), with whether an
-/// arrow stood before each.
+/// arrow stood before each: the first title, and after it only titles that
+/// an arrow leads to ("Backend Engineer → Tech Lead").
 fn segment_titles(r: &Reader<'_>) -> Vec<(Parsed, bool)> {
     let mut out = Vec::new();
     let mut founder = false;
@@ -662,6 +667,12 @@ fn segment_titles(r: &Reader<'_>) -> Vec<(Parsed, bool)> {
                 parsed.founder |= founder;
                 founder = false;
                 out.push((parsed, arrow));
+                // One title a line, or one per arrow.
+                let arrow_after = (segment.end..r.atoms.len())
+                    .any(|i| r.mark(i).is_some_and(|c| ARROWS.contains(&c)));
+                if !arrow_after {
+                    break;
+                }
             }
             None => {
                 founder = r.word(start).is_some_and(|w| listed(FOUNDER_WORDS, w))
@@ -714,7 +725,7 @@ pub fn resume_titles(layout: &Layout<'_>, ranges: &[DateRange], today: YearMonth
         if line.kind == LineKind::Blank {
             continue;
         }
-        let r = Reader::new(line.text);
+        let r = Reader::new(head(line.text));
         for (parsed, _) in segment_titles(&r) {
             if !parsed.plural {
                 titles.push(title(layout, index, &r, &parsed, Place::Headline));
@@ -733,6 +744,12 @@ pub fn resume_titles(layout: &Layout<'_>, ranges: &[DateRange], today: YearMonth
     titles
 }
 
+/// True when `text` reads as a sentence, not a role line: more than eight
+/// words and a full stop at the end.
+fn is_sentence(text: &str) -> bool {
+    text.trim_end().ends_with('.') && text.split_whitespace().nth(8).is_some()
+}
+
 /// The titles of the role lines, the most recent role's marked.
 fn role_titles(
     layout: &Layout<'_>,
@@ -746,10 +763,14 @@ fn role_titles(
         None | Some(SectionKind::Other) => !has_experience && index >= after_headline,
         _ => false,
     };
-    let range_at = |index: usize| {
-        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        ranges.iter().find(|r| r.line == number)
-    };
+    // Per line, its first range.
+    let mut by_line: Vec<Option<&DateRange>> = vec![None; layout.lines.len()];
+    for range in ranges.iter().rev() {
+        if let Some(slot) = by_line.get_mut((range.line as usize).saturating_sub(1)) {
+            *slot = Some(range);
+        }
+    }
+    let range_at = |index: usize| by_line.get(index).copied().flatten();
     let lines = &layout.lines;
     let mut roles: Vec<(Title, Option<YearMonth>)> = Vec::new();
     let mut earlier = Vec::new();
@@ -762,6 +783,7 @@ fn role_titles(
         let dated = |i: Option<usize>| i.and_then(range_at).is_some();
         let role_line = match kind {
             LineKind::Heading => true,
+            LineKind::Text if is_sentence(lines[index].text) => false,
             LineKind::Text => {
                 matches!(
                     before,
@@ -775,7 +797,7 @@ fn role_titles(
         if !role_line {
             continue;
         }
-        let r = Reader::new(lines[index].text);
+        let r = Reader::new(head(lines[index].text));
         let found: Vec<(Parsed, bool)> = segment_titles(&r)
             .into_iter()
             .filter(|(p, _)| !p.plural)
@@ -824,7 +846,7 @@ fn role_titles(
 
 /// The person's title in the summary's first line, if it is theirs.
 fn summary_title(layout: &Layout<'_>, index: usize) -> Option<Title> {
-    let r = Reader::new(layout.lines[index].text);
+    let r = Reader::new(head(layout.lines[index].text));
     let stop = (0..r.atoms.len())
         .find(|&i| matches!(r.mark(i), Some('.' | '!' | '?')) && !r.touch(i, i + 1))
         .unwrap_or(r.atoms.len());

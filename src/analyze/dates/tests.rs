@@ -26,6 +26,21 @@ fn ranges(text: &str) -> Vec<(When, RangeEnd, &str)> {
 }
 
 #[test]
+fn month_and_season_names_start_with_the_letters_checked_first() {
+    for (name, _) in MONTHS {
+        assert!(
+            name.starts_with(['a', 'd', 'f', 'j', 'm', 'n', 'o', 's']),
+            "{name}"
+        );
+        assert!((3..=9).contains(&name.len()), "{name}");
+    }
+    for (name, _) in SEASONS {
+        assert!(name.starts_with(['a', 'f', 's', 'w']), "{name}");
+        assert!((4..=6).contains(&name.len()), "{name}");
+    }
+}
+
+#[test]
 fn tables_are_sorted_unique_and_lowercase() {
     fn check(name: &str, words: &[&str]) {
         assert!(
@@ -584,16 +599,49 @@ fn amounts_read_back() {
     assert_eq!(amounts, ["3–5 years", "8+ years", "1 year"]);
 }
 
+/// The lines of the range windows of `text`.
+fn window_lines(text: &str) -> Vec<usize> {
+    let mut lines: Vec<usize> = range_windows(&Layout::new(text))
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect();
+    lines.dedup();
+    lines
+}
+
 #[test]
-fn the_line_filter_finds_year_words() {
-    for (line, expected) in [
-        ("8 YEARS", true),
-        ("15+ yrs", true),
-        ("a Decade", true),
-        ("yesterday", false),
-        ("", false),
-        ("y", false),
-    ] {
-        assert_eq!(mentions_years(line), expected, "{line:?}");
+fn the_line_filters_find_years_and_year_words() {
+    let text = "8 YEARS\nnothing\n15+ yrs\na Decade\nyesterday\ny\n2019 - 2020\nSep '21 – now\nJun ’19 - Present\n12345 - 1\n123\nin 2019 we grew\nsince 2020\n2019 onwards\n";
+    let layout = Layout::new(text);
+    assert_eq!(years_lines(&layout), [0, 2, 3]);
+    assert_eq!(window_lines(text), [6, 7, 8, 12, 13]);
+    // Separator words are whole words: "Toronto" and "tools" are none.
+    assert_eq!(
+        window_lines("Toronto office, tools, 2019"),
+        Vec::<usize>::new()
+    );
+    assert_eq!(window_lines("2019 TO 2020"), [0]);
+    // A year after a long stretch without a digit.
+    let long = format!("{}\n2019 – 2020", "word ".repeat(20));
+    assert_eq!(window_lines(&long), [1]);
+    // An apostrophe closing a chunk of eight bytes, its digits in the next.
+    for pad in 0..9 {
+        let edge = format!("{}'21 to '22", "x".repeat(pad));
+        assert_eq!(window_lines(&edge), [0], "{edge:?}");
+        assert_eq!(year_hits(edge.as_bytes()), [pad, pad + 7], "{edge:?}");
     }
+}
+
+#[test]
+fn ranges_far_into_a_long_line_are_found_in_their_window() {
+    let prose = "Worked on many things over the years with many people and tools. ".repeat(3);
+    let text = format!(
+        "## Experience\n{prose}Acme, September 3, 2019 – December 25, 2021, then {prose}2018 –"
+    );
+    let found = ranges(&text);
+    let spans: Vec<&str> = found.iter().map(|r| r.2).collect();
+    assert_eq!(spans, ["September 3, 2019 – December 25, 2021", "2018 –"]);
+    // A dash at a window's cut, the line going on far after it: no open end.
+    let cut = format!("2018 -{}Built it", " ".repeat(60));
+    assert_eq!(ranges(&cut), []);
 }
