@@ -3,7 +3,7 @@
 //!
 //! The evidence ([`Signals`]) comes from `analyze`: the titles
 //! ([`crate::analyze::titles`]), the years computed from date ranges and the
-//! years stated or asked ([`crate::analyze::dates`]). The caller adds the
+//! years stated or asked ([`crate::analyze::years`]). The caller adds the
 //! *work*: the scores of the entry, mid and senior level sets, and a lead
 //! score for work that leads people ([`WorkScores`]). [`estimate`] is a pure
 //! function of these; it returns the level, a confidence and every signal
@@ -70,11 +70,10 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::analyze::dates::{
-    self, Experience, StatedYears, YearMonth, experience, stated_years, years_asked,
-};
+use crate::analyze::dates::{self, YearMonth};
 use crate::analyze::outline::Layout;
 use crate::analyze::titles::{Field, Place, Rung, Title, posting_titles, resume_titles};
+use crate::analyze::years::{self, Experience, StatedYears, experience, stated_years, years_asked};
 
 pub use fit::{Fit, SeniorityFit, seniority_fit};
 
@@ -371,7 +370,7 @@ impl Years {
         match (self.up_to, self.at_least) {
             (Some(high), _) => format!("{}–{high} years", self.years),
             (None, true) => format!("{}+ years", self.years),
-            (None, false) => dates::years_phrase(self.years),
+            (None, false) => years::years_phrase(self.years),
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod dates;
 pub mod outline;
 pub mod titles;
 mod tokenize;
+pub mod years;
 
 use std::borrow::Cow;
 

@@ -1,5 +1,6 @@
+use super::words::{POSTING_CUES, POSTING_ROLE_WORDS, SKIPPED_BEFORE};
 use super::*;
-use crate::analyze::dates::date_ranges;
+use crate::analyze::dates::{YearMonth, date_ranges};
 
 const TODAY: YearMonth = YearMonth {
     year: 2025,
@@ -41,6 +42,7 @@ fn tables_are_sorted_unique_and_lowercase() {
     check("TECHNICAL_WORDS", TECHNICAL_WORDS);
     check("NON_TECHNICAL_WORDS", NON_TECHNICAL_WORDS);
     check("TITLE_BREAKERS", TITLE_BREAKERS);
+    check("GENERAL_WORDS", GENERAL_WORDS);
     check("OTHER_PERSON_CUES", OTHER_PERSON_CUES);
     check("SKIPPED_BEFORE", SKIPPED_BEFORE);
     check("FOUNDER_WORDS", FOUNDER_WORDS);
@@ -52,354 +54,67 @@ fn tables_are_sorted_unique_and_lowercase() {
 fn titles_people_write() {
     use Field::*;
     use Rung::*;
+    #[rustfmt::skip]
     let cases: &[(&str, &str, Rung, bool, Field)] = &[
         ("Intern", "Intern", Intern, true, General),
-        (
-            "Software Engineering Intern",
-            "Software Engineering Intern",
-            Intern,
-            true,
-            Technical,
-        ),
-        (
-            "Software Engineer Intern",
-            "Software Engineer Intern",
-            Intern,
-            true,
-            Technical,
-        ),
-        (
-            "Trainee Developer",
-            "Trainee Developer",
-            Intern,
-            true,
-            Technical,
-        ),
-        (
-            "Apprentice Software Developer",
-            "Apprentice Software Developer",
-            Intern,
-            true,
-            Technical,
-        ),
-        (
-            "Graduate Software Engineer",
-            "Graduate Software Engineer",
-            Junior,
-            true,
-            Technical,
-        ),
-        (
-            "Junior Backend Developer",
-            "Junior Backend Developer",
-            Junior,
-            true,
-            Technical,
-        ),
+        ("Software Engineering Intern", "Software Engineering Intern", Intern, true, Technical),
+        ("Software Engineer Intern", "Software Engineer Intern", Intern, true, Technical),
+        ("Trainee Developer", "Trainee Developer", Intern, true, Technical),
+        ("Apprentice Software Developer", "Apprentice Software Developer", Intern, true, Technical),
+        ("Graduate Software Engineer", "Graduate Software Engineer", Junior, true, Technical),
+        ("Junior Backend Developer", "Junior Backend Developer", Junior, true, Technical),
         ("Jr. Developer", "Jr. Developer", Junior, true, Technical),
-        (
-            "Associate Software Engineer",
-            "Associate Software Engineer",
-            Junior,
-            true,
-            Technical,
-        ),
-        (
-            "Entry-level Developer",
-            "Entry-level Developer",
-            Junior,
-            true,
-            Technical,
-        ),
-        (
-            "Entry Level Python Developer",
-            "Entry Level Python Developer",
-            Junior,
-            true,
-            Technical,
-        ),
-        (
-            "Software Engineer I",
-            "Software Engineer I",
-            Junior,
-            true,
-            Technical,
-        ),
-        (
-            "Software Engineer 1",
-            "Software Engineer 1",
-            Junior,
-            true,
-            Technical,
-        ),
-        (
-            "Software Engineer",
-            "Software Engineer",
-            Mid,
-            false,
-            Technical,
-        ),
-        (
-            "Backend Developer",
-            "Backend Developer",
-            Mid,
-            false,
-            Technical,
-        ),
-        (
-            "Software Engineer II",
-            "Software Engineer II",
-            Mid,
-            true,
-            Technical,
-        ),
-        (
-            "Database Developer II — Northstar",
-            "Database Developer II",
-            Mid,
-            true,
-            Technical,
-        ),
-        (
-            "Mid-Level Developer",
-            "Mid-Level Developer",
-            Mid,
-            true,
-            Technical,
-        ),
-        (
-            "Intermediate Developer",
-            "Intermediate Developer",
-            Mid,
-            true,
-            Technical,
-        ),
+        ("Associate Software Engineer", "Associate Software Engineer", Junior, true, Technical),
+        ("Entry-level Developer", "Entry-level Developer", Junior, true, Technical),
+        ("Entry Level Python Developer", "Entry Level Python Developer", Junior, true, Technical),
+        ("Software Engineer I", "Software Engineer I", Junior, true, Technical),
+        ("Software Engineer 1", "Software Engineer 1", Junior, true, Technical),
+        ("Software Engineer", "Software Engineer", Mid, false, Technical),
+        ("Backend Developer", "Backend Developer", Mid, false, Technical),
+        ("Software Engineer II", "Software Engineer II", Mid, true, Technical),
+        ("Database Developer II — Northstar", "Database Developer II", Mid, true, Technical),
+        ("Mid-Level Developer", "Mid-Level Developer", Mid, true, Technical),
+        ("Intermediate Developer", "Intermediate Developer", Mid, true, Technical),
         ("Engineer III", "Engineer III", Senior, true, Technical),
-        (
-            "Senior Backend Engineer",
-            "Senior Backend Engineer",
-            Senior,
-            true,
-            Technical,
-        ),
-        (
-            "Sr. Software Engineer",
-            "Sr. Software Engineer",
-            Senior,
-            true,
-            Technical,
-        ),
-        (
-            "Senior-level Engineer",
-            "Senior-level Engineer",
-            Senior,
-            true,
-            Technical,
-        ),
-        (
-            "Senior Site Reliability Engineer",
-            "Senior Site Reliability Engineer",
-            Senior,
-            true,
-            Technical,
-        ),
-        (
-            "Experienced Senior Engineer",
-            "Senior Engineer",
-            Senior,
-            true,
-            Technical,
-        ),
+        ("Senior Backend Engineer", "Senior Backend Engineer", Senior, true, Technical),
+        ("Sr. Software Engineer", "Sr. Software Engineer", Senior, true, Technical),
+        ("Senior-level Engineer", "Senior-level Engineer", Senior, true, Technical),
+        ("Senior Site Reliability Engineer", "Senior Site Reliability Engineer", Senior, true, Technical),
+        ("Experienced Senior Engineer", "Senior Engineer", Senior, true, Technical),
         ("Staff Engineer", "Staff Engineer", Staff, true, Technical),
-        (
-            "Senior Staff Engineer",
-            "Senior Staff Engineer",
-            Staff,
-            true,
-            Technical,
-        ),
-        (
-            "Principal Software Architect",
-            "Principal Software Architect",
-            Staff,
-            true,
-            Technical,
-        ),
-        (
-            "Distinguished Engineer",
-            "Distinguished Engineer",
-            Staff,
-            true,
-            Technical,
-        ),
-        (
-            "Solutions Architect",
-            "Solutions Architect",
-            Staff,
-            true,
-            Technical,
-        ),
-        (
-            "Lead Backend Developer",
-            "Lead Backend Developer",
-            Lead,
-            true,
-            Technical,
-        ),
+        ("Senior Staff Engineer", "Senior Staff Engineer", Staff, true, Technical),
+        ("Principal Software Architect", "Principal Software Architect", Staff, true, Technical),
+        ("Distinguished Engineer", "Distinguished Engineer", Staff, true, Technical),
+        ("Solutions Architect", "Solutions Architect", Staff, true, Technical),
+        ("Lead Backend Developer", "Lead Backend Developer", Lead, true, Technical),
         ("Tech Lead", "Tech Lead", Lead, true, Technical),
         ("Team Lead", "Team Lead", Lead, true, General),
-        (
-            "*Senior Backend Lead* — Dublin",
-            "Senior Backend Lead",
-            Lead,
-            true,
-            Technical,
-        ),
-        (
-            "Backend Engineer Lead",
-            "Backend Engineer Lead",
-            Lead,
-            true,
-            Technical,
-        ),
+        ("*Senior Backend Lead* — Dublin", "Senior Backend Lead", Lead, true, Technical),
+        ("Backend Engineer Lead", "Backend Engineer Lead", Lead, true, Technical),
         ("Chief Architect", "Chief Architect", Lead, true, Technical),
-        (
-            "Engineering Manager",
-            "Engineering Manager",
-            Manager,
-            true,
-            Technical,
-        ),
-        (
-            "Senior Engineering Manager",
-            "Senior Engineering Manager",
-            Manager,
-            true,
-            Technical,
-        ),
-        (
-            "Director of Engineering",
-            "Director of Engineering",
-            Director,
-            true,
-            Technical,
-        ),
-        (
-            "Senior Director",
-            "Senior Director",
-            Director,
-            true,
-            General,
-        ),
-        (
-            "Associate Director",
-            "Associate Director",
-            Director,
-            true,
-            General,
-        ),
-        (
-            "Head of Platform Engineering",
-            "Head of Platform Engineering",
-            Director,
-            true,
-            Technical,
-        ),
-        (
-            "VP of Engineering",
-            "VP of Engineering",
-            Executive,
-            true,
-            Technical,
-        ),
-        (
-            "VP Engineering",
-            "VP Engineering",
-            Executive,
-            true,
-            Technical,
-        ),
-        (
-            "Vice President of Engineering",
-            "Vice President of Engineering",
-            Executive,
-            true,
-            Technical,
-        ),
+        ("Engineering Manager", "Engineering Manager", Manager, true, Technical),
+        ("Senior Engineering Manager", "Senior Engineering Manager", Manager, true, Technical),
+        ("Director of Engineering", "Director of Engineering", Director, true, Technical),
+        ("Senior Director", "Senior Director", Director, true, General),
+        ("Associate Director", "Associate Director", Director, true, General),
+        ("Head of Platform Engineering", "Head of Platform Engineering", Director, true, Technical),
+        ("VP of Engineering", "VP of Engineering", Executive, true, Technical),
+        ("VP Engineering", "VP Engineering", Executive, true, Technical),
+        ("Vice President of Engineering", "Vice President of Engineering", Executive, true, Technical),
         ("CTO", "CTO", Executive, true, Technical),
-        (
-            "Chief Technology Officer",
-            "Chief Technology Officer",
-            Executive,
-            true,
-            Technical,
-        ),
+        ("Chief Technology Officer", "Chief Technology Officer", Executive, true, Technical),
         ("Co-founder & CTO", "CTO", Executive, true, Technical),
-        (
-            "Founder, Lead Engineer",
-            "Lead Engineer",
-            Lead,
-            true,
-            Technical,
-        ),
-        (
-            "Database Administrator",
-            "Database Administrator",
-            Mid,
-            false,
-            Technical,
-        ),
+        ("Founder, Lead Engineer", "Lead Engineer", Lead, true, Technical),
+        ("Database Administrator", "Database Administrator", Mid, false, Technical),
         ("DBA", "DBA", Mid, false, Technical),
         ("Data Scientist", "Data Scientist", Mid, false, Technical),
-        (
-            "Restaurant Manager",
-            "Restaurant Manager",
-            Manager,
-            true,
-            NonTechnical,
-        ),
-        (
-            "Product Manager",
-            "Product Manager",
-            Manager,
-            true,
-            NonTechnical,
-        ),
-        (
-            "Senior Consultant",
-            "Senior Consultant",
-            Senior,
-            true,
-            General,
-        ),
-        (
-            "Software Engineer at Acme",
-            "Software Engineer",
-            Mid,
-            false,
-            Technical,
-        ),
-        (
-            "Acme Corp - Senior Engineer",
-            "Senior Engineer",
-            Senior,
-            true,
-            Technical,
-        ),
-        (
-            "Principal Financial Group — Software Engineer",
-            "Software Engineer",
-            Mid,
-            false,
-            Technical,
-        ),
-        (
-            "Backend/Platform Engineer",
-            "Backend/Platform Engineer",
-            Mid,
-            false,
-            Technical,
-        ),
+        ("Restaurant Manager", "Restaurant Manager", Manager, true, NonTechnical),
+        ("Product Manager", "Product Manager", Manager, true, NonTechnical),
+        ("Senior Consultant", "Senior Consultant", Senior, true, General),
+        ("Software Engineer at Acme", "Software Engineer", Mid, false, Technical),
+        ("Acme Corp - Senior Engineer", "Senior Engineer", Senior, true, Technical),
+        ("Principal Financial Group — Software Engineer", "Software Engineer", Mid, false, Technical),
+        ("Backend/Platform Engineer", "Backend/Platform Engineer", Mid, false, Technical),
     ];
     for (line, text, rung, explicit, field) in cases {
         assert_eq!(
@@ -536,6 +251,28 @@ fn the_most_recent_role_wins_over_an_older_senior_one() {
         [
             found("Junior Developer", 3, Rung::Junior, Place::RecentRole),
             found("Senior Developer", 6, Rung::Senior, Place::EarlierRole),
+        ]
+    );
+}
+
+#[test]
+fn a_dated_trade_role_after_an_undated_new_one() {
+    // A career changer: the newest role has a single date, the old trade a
+    // range; the first listed is the most recent.
+    let text = "\
+EXPERIENCE
+
+Bootcamp Teaching Fellow - Peachtree Code Academy, Atlanta (2024)
+Junior Developer - Peachtree Code Academy (2024)
+
+Inventory Lead - Southline Distribution, Atlanta (2017 - 2023)
+";
+    let titles = resume(text);
+    assert_eq!(
+        titles,
+        [
+            found("Junior Developer", 4, Rung::Junior, Place::RecentRole),
+            found("Inventory Lead", 6, Rung::Lead, Place::EarlierRole),
         ]
     );
 }
