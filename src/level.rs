@@ -32,25 +32,35 @@
 //! **A resume.** Its title is the first of the most recent role's, the
 //! headline's and the summary's that states a level, else the first of them
 //! that states none ("Software Engineer"); non-technical titles ("Restaurant
-//! Manager") are left out. Its years are the larger of the computed and the
-//! stated years (resumes leave early roles out more often than they inflate).
-//! 1. A title that states a level decides: titles are given by employers who
-//!    saw the work, while years miss roles and misread dates. A "Senior" with
-//!    3 years is senior; an "Intern" with 10 years from dates is an intern
-//!    whose dates were misread (a degree's dates counted, say). The years set
-//!    the confidence: high in the title's band (a lead title agrees with 6
-//!    years and more), medium one band away or without years, low two bands
-//!    away.
-//! 2. Else the years decide by their band. Within 6 months of a band's edge
-//!    (30–41 or 66–77 months) the work vote, when it names one of the two
-//!    bands, picks between them. Senior years with lead work shown are lead.
-//!    Confidence: high when the computed and the stated years fall in one
-//!    band or the work vote agrees, low when they are two bands apart or
-//!    every title found is non-technical, medium otherwise.
-//! 3. Else the work vote decides (senior with lead work shown: lead), with
-//!    low confidence.
-//! 4. Else a title that states no level reads mid (a professional role), low.
-//! 5. Else the level is unknown.
+//! Manager", "Inventory Lead") are left out. Its years are the person's own
+//! figure when the headline or the summary states one (the largest): it was
+//! true the day the resume was written, while "– Present" counts to today and
+//! an old resume gains years; else the larger of the computed years and the
+//! years stated elsewhere ("8 years of Java"), since resumes leave early roles
+//! out more often than they inflate. Within 6 months of a band's edge (30–41
+//! or 66–77 months) the work vote, when it names one of the two bands, picks
+//! between them.
+//! 1. A lead title (team lead, tech lead, manager, director, head, VP, CTO)
+//!    decides: lead.
+//! 2. A title that states another level, and years: the lower of the two.
+//!    Titles inflate (a small company's "Senior" after three years) and so do
+//!    years (an old resume's "Present", a first career counted), and the
+//!    lower level is the one both support: a "Senior" with 3 years is mid, an
+//!    "Intern" with 10 years from dates is entry (the dates are misread, or
+//!    from another trade), a "Software Engineer II" with 7 years is mid.
+//! 3. A title alone decides; years alone decide by their band, and senior
+//!    years with lead work shown are lead.
+//! 4. Else the work vote decides (senior with lead work shown: lead).
+//! 5. Else a title that states no level reads mid (a professional role).
+//! 6. Else the level is unknown.
+//!
+//! Confidence: a title and years in one band (a lead title agrees with 6
+//! years and more) are high, one band apart medium, two apart low; a title
+//! alone is medium. Years alone are high when their other source (computed
+//! against stated) falls in the same band or the work vote agrees, low when
+//! two bands apart or when every title found is non-technical, else medium;
+//! a tie broken by the work, or lead from lead work, is medium at most. The
+//! work alone, or a title that states no level, is low.
 //!
 //! **A posting.** Its title is its own title when that states a level, else
 //! the first level the body names ("a senior-level role"), else its own title

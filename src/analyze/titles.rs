@@ -32,28 +32,37 @@
 //! "Principal Financial Group" has no role noun, and a company word ends the
 //! search.
 //!
+//! # Technical or not
+//! A title with a technical noun (engineer, developer, architect, CTO…) or
+//! word ([`TECHNICAL_WORDS`]: backend, software, data, platform…) is
+//! technical. Otherwise a title with a non-technical word
+//! ([`NON_TECHNICAL_WORDS`]: restaurant, product, sales…) is not, nor is a
+//! lead's, manager's or director's title qualified by words none of the lists
+//! know ("Inventory Lead"); the rest ("Team Lead", "Senior Director") are
+//! general. The level rule leaves non-technical titles out.
+//!
 //! # Whose title
-//! Only the first [`TITLE_BYTES`] bytes of a line are read.
+//! Only the first [`TITLE_BYTES`] bytes of a line are read, and a line gives
+//! one title, and one more after each arrow.
 //!
 //! On a resume a title is the person's only where it opens a segment of the
 //! headline (the lines before the first section), of a role line of the
 //! experience section (a heading, a line that opens a block, a line with or
 //! next to a date range, or the line under another role line; never a bullet,
 //! nor a sentence: more than eight words ending with a full stop), or of the
-//! summary's first line. A line gives one title, and one more after each
-//! arrow. A
-//! title inside a sentence about someone else is not the person's: in the
-//! summary, a title right after "to", "with", "by", "for", "under", "from",
-//! "alongside" or a verb such as "reported", "assisted", "mentored",
-//! "managed" (articles and counts skipped: "reported to the Senior Director")
-//! is left out, and plural titles ("mentored two junior developers") never
-//! count on a resume. References, skills and other sections are not read.
+//! summary's first line. A title inside a sentence about someone else is not
+//! the person's: in the summary, a title right after "to", "with", "by",
+//! "for", "under", "from", "alongside" or a verb such as "reported",
+//! "assisted", "mentored", "managed" (articles and counts skipped: "reported
+//! to the Senior Director") is left out, and plural titles ("mentored two
+//! junior developers") never count on a resume. References, skills and other
+//! sections are not read.
 //!
 //! The most recent role weighs most: of the experience titles, the first
 //! whose date range is open ("– Present"); else the first listed when it has
 //! no dates (resumes list the newest first); else the one whose range ends
-//! last, the first listed on a tie. On a line with an arrow ("Backend Engineer → Tech
-//! Lead") the title after the last arrow is that role's.
+//! last, the first listed on a tie. On a line with an arrow ("Backend
+//! Engineer → Tech Lead") the title after the last arrow is that role's.
 //!
 //! On a posting the title is read from a "Title:", "Position:", "Role:" or
 //! "Job title:" line, else from the first line, else from the first heading

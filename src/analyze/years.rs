@@ -283,6 +283,9 @@ pub struct StatedYears {
     pub span: Range<usize>,
     /// The phrase as written: "8+ years of experience".
     pub phrase: String,
+    /// Stated in a resume's headline or summary: the person's own figure,
+    /// true on the day the resume was written.
+    pub about_person: bool,
 }
 
 impl StatedYears {
@@ -302,14 +305,16 @@ pub fn stated_years(layout: &Layout<'_>) -> Vec<StatedYears> {
     find_years(layout, |found, index| {
         let about_person = headline.contains(&index)
             || layout.lines[index].section_kind == Some(SectionKind::Summary);
-        found.qualified || found.plus || about_person
+        (found.qualified || found.plus || about_person).then_some(about_person)
     })
 }
 
 /// The years a posting asks for (module docs).
 pub fn years_asked(layout: &Layout<'_>) -> Vec<StatedYears> {
     find_years(layout, |found, _| {
-        found.qualified || found.plus || found.stated.at_least || found.stated.up_to.is_some()
+        let asks =
+            found.qualified || found.plus || found.stated.at_least || found.stated.up_to.is_some();
+        asks.then_some(false)
     })
 }
 
@@ -436,7 +441,11 @@ fn years_lines(layout: &Layout<'_>) -> Vec<usize> {
     lines
 }
 
-fn find_years(layout: &Layout<'_>, keep: impl Fn(&Found, usize) -> bool) -> Vec<StatedYears> {
+/// The years phrases of `layout` that `keep` keeps: `Some(about_person)`.
+fn find_years(
+    layout: &Layout<'_>,
+    keep: impl Fn(&Found, usize) -> Option<bool>,
+) -> Vec<StatedYears> {
     let mut out = Vec::new();
     for index in years_lines(layout) {
         let line = &layout.lines[index];
@@ -446,7 +455,8 @@ fn find_years(layout: &Layout<'_>, keep: impl Fn(&Found, usize) -> bool) -> Vec<
             let Some(mut found) = years_at(&r, unit) else {
                 continue;
             };
-            if keep(&found, index) {
+            if let Some(about_person) = keep(&found, index) {
+                found.stated.about_person = about_person;
                 found.stated.line = number;
                 found.stated.span.start += line.start;
                 found.stated.span.end += line.start;
@@ -588,6 +598,7 @@ fn years_at(r: &Reader<'_>, unit: usize) -> Option<Found> {
             up_to: high,
             at_least: at_least || plus,
             line: 0,
+            about_person: false,
             phrase: r.line[span.clone()].to_string(),
             span,
         },

@@ -99,7 +99,12 @@ fn title_reason(title: &Title, chosen: Option<&Title>, decider: Decider) -> Stri
 }
 
 /// Every title as a signal.
-fn title_signals(titles: &[Title], chosen: Option<&Title>, decider: Decider) -> Vec<Signal> {
+fn title_signals(
+    titles: &[Title],
+    chosen: Option<&Title>,
+    decider: Decider,
+    level: Level,
+) -> Vec<Signal> {
     titles
         .iter()
         .map(|title| {
@@ -121,6 +126,10 @@ fn title_signals(titles: &[Title], chosen: Option<&Title>, decider: Decider) -> 
                     format!("{reason}, which states no level: a professional role reads mid")
                 };
                 (Weight::Decided, reason)
+            } else if is_chosen && title.explicit {
+                // A title the years outweighed: the lower of the two counts.
+                let reason = format!("says {says}; the years say less, and the lower counts");
+                (weigh(says, level, false), reason)
             } else {
                 (Weight::Ignored, title_reason(title, chosen, decider))
             };
@@ -191,6 +200,26 @@ fn finish(
     }
 }
 
+/// The largest number of years among those of `stated` that `keep` keeps.
+fn largest_where(
+    stated: &[StatedYears],
+    keep: impl Fn(&StatedYears) -> bool,
+) -> Option<&StatedYears> {
+    stated
+        .iter()
+        .filter(|s| keep(s))
+        .max_by_key(|s| (s.years, Reverse(s.line)))
+}
+
+/// Confidence from two years bands: high when they agree, low two apart.
+fn by_agreement(a: Level, b: Level) -> Confidence {
+    match distance(a, b) {
+        Some(0) => Confidence::High,
+        Some(1) | None => Confidence::Medium,
+        Some(_) => Confidence::Low,
+    }
+}
+
 /// A resume's level (module docs).
 pub(super) fn resume(s: &Signals, work: Option<&WorkScores>) -> LevelEstimate {
     let kind = DocumentKind::Resume;
@@ -209,15 +238,21 @@ pub(super) fn resume(s: &Signals, work: Option<&WorkScores>) -> LevelEstimate {
         .or(candidates.first())
         .copied();
     let computed = s.experience.as_ref().filter(|e| e.months > 0);
-    let stated = largest(&s.stated);
     let computed_band = computed.map(|e| Level::of_years(e.years(), kind));
-    let stated_band = stated.map(|st| Level::of_years(st.years, kind));
-    // The larger of the computed and the stated years.
-    let years = match (computed, stated) {
-        (Some(c), Some(st)) if st.years > c.years() => Some((st.years, st.years * 12, false)),
-        (Some(c), _) => Some((c.years(), c.months, true)),
-        (None, Some(st)) => Some((st.years, st.years * 12, false)),
-        (None, None) => None,
+    // The years that count: the person's own figure (headline or summary),
+    // else the larger of the computed years and the other stated ones.
+    let own = largest_where(&s.stated, |st| st.about_person);
+    let other = largest_where(&s.stated, |st| !st.about_person);
+    let stated = match (own, other, computed) {
+        (Some(own), _, _) => Some(own),
+        (None, Some(other), Some(c)) if other.years > c.years() => Some(other),
+        (None, Some(other), None) => Some(other),
+        _ => None,
+    };
+    let (years, months, years_decider) = match (stated, computed) {
+        (Some(st), _) => (Some(st.years), st.years * 12, Decider::Stated),
+        (None, Some(c)) => (Some(c.years()), c.months, Decider::Computed),
+        (None, None) => (None, 0, Decider::Nothing),
     };
     let vote = work.and_then(WorkScores::vote);
     let lead_work = work.is_some_and(WorkScores::shows_lead);
@@ -225,57 +260,97 @@ pub(super) fn resume(s: &Signals, work: Option<&WorkScores>) -> LevelEstimate {
         !s.titles.is_empty() && s.titles.iter().all(|t| t.field == Field::NonTechnical);
     let mut notes = Vec::new();
 
-    let (level, confidence, decider) = if let Some(title) = chosen.filter(|t| t.explicit) {
-        let level = Level::of_rung(title.rung);
-        let band = years.map(|(y, _, _)| Level::of_years(y, kind));
-        (level, by_years(level, band), Decider::Title)
-    } else if let Some((y, months, from_dates)) = years {
-        let mut level = Level::of_years(y, kind);
-        let mut confidence = match (computed_band, stated_band) {
-            (Some(a), Some(b)) if a == b => Confidence::High,
-            (Some(a), Some(b)) if distance(a, b) == Some(2) => Confidence::Low,
-            _ if vote == Some(level) => Confidence::High,
-            _ => Confidence::Medium,
+    // The years' band, the work breaking a tie at a band's edge.
+    let mut tie = false;
+    let band = years.map(|y| {
+        let band = Level::of_years(y, kind);
+        match (vote, edge_bands(months)) {
+            (Some(v), Some((low, high))) if (v == low || v == high) && v != band => {
+                notes.push(format!(
+                    "within {EDGE_MONTHS} months of the {low}/{high} edge: the work picks {v}"
+                ));
+                tie = true;
+                v
+            }
+            _ => band,
+        }
+    });
+    // How sure the years are: their two sources agreeing, or the work.
+    let years_confidence = band.map(|band| {
+        let other_band = match years_decider {
+            Decider::Stated => computed_band,
+            _ => other.map(|st| Level::of_years(st.years, kind)),
         };
-        if let (Some(v), Some((low, high))) = (vote, edge_bands(months))
-            && (v == low || v == high)
-            && v != level
-        {
-            notes.push(format!(
-                "within {EDGE_MONTHS} months of the {low}/{high} edge: the work picks {v}"
-            ));
-            level = v;
-            confidence = Confidence::Medium;
-        }
-        if level == Level::Senior && lead_work {
-            notes.push("senior years with lead work shown: lead".to_string());
-            level = Level::Lead;
-            confidence = confidence.min(Confidence::Medium);
-        }
-        if non_technical {
-            notes.push("every title found is non-technical".to_string());
-            confidence = Confidence::Low;
-        }
-        let decider = if from_dates {
-            Decider::Computed
+        let sure = match other_band {
+            Some(b) => by_agreement(Level::of_years(years.unwrap_or(0), kind), b),
+            None if vote == Some(band) => Confidence::High,
+            None => Confidence::Medium,
+        };
+        if tie {
+            sure.min(Confidence::Medium)
         } else {
-            Decider::Stated
-        };
-        (level, confidence, decider)
-    } else if let Some(v) = vote {
-        let level = if v == Level::Senior && lead_work {
-            Level::Lead
-        } else {
-            v
-        };
-        (level, Confidence::Low, Decider::Work)
-    } else if chosen.is_some() {
-        (Level::Mid, Confidence::Low, Decider::PlainTitle)
-    } else {
-        (Level::Unknown, Confidence::Low, Decider::Nothing)
+            sure
+        }
+    });
+
+    let explicit = chosen.filter(|t| t.explicit);
+    let (level, confidence, decider) = match (explicit, band) {
+        (Some(title), _) if Level::of_rung(title.rung) == Level::Lead => {
+            (Level::Lead, by_years(Level::Lead, band), Decider::Title)
+        }
+        (Some(title), Some(band)) => {
+            let said = Level::of_rung(title.rung);
+            let confidence = by_years(said, Some(band));
+            if said.rank() <= band.rank() {
+                (said, confidence, Decider::Title)
+            } else {
+                notes.push(format!(
+                    "the title says {said}: the lower of title and years counts"
+                ));
+                (band, confidence, years_decider)
+            }
+        }
+        (Some(title), None) => (
+            Level::of_rung(title.rung),
+            Confidence::Medium,
+            Decider::Title,
+        ),
+        (None, Some(band)) => {
+            let mut level = band;
+            let mut confidence = years_confidence.unwrap_or(Confidence::Medium);
+            if level == Level::Senior && lead_work {
+                notes.push("senior years with lead work shown: lead".to_string());
+                level = Level::Lead;
+                confidence = confidence.min(Confidence::Medium);
+            }
+            if non_technical {
+                notes.push("every title found is non-technical".to_string());
+                confidence = Confidence::Low;
+            }
+            (level, confidence, years_decider)
+        }
+        (None, None) => match vote {
+            Some(v) => {
+                let level = if v == Level::Senior && lead_work {
+                    Level::Lead
+                } else {
+                    v
+                };
+                (level, Confidence::Low, Decider::Work)
+            }
+            None if chosen.is_some() => (Level::Mid, Confidence::Low, Decider::PlainTitle),
+            None => (Level::Unknown, Confidence::Low, Decider::Nothing),
+        },
+    };
+    let with_notes = |mut reason: String| {
+        for note in &notes {
+            reason.push_str("; ");
+            reason.push_str(note);
+        }
+        reason
     };
 
-    let mut signals = title_signals(&s.titles, chosen, decider);
+    let mut signals = title_signals(&s.titles, chosen, decider, level);
     if let Some(experience) = s.experience.as_ref().filter(|e| !e.ranges.is_empty()) {
         let (says, weight, reason) = match computed_band {
             None => (
@@ -283,19 +358,14 @@ pub(super) fn resume(s: &Signals, work: Option<&WorkScores>) -> LevelEstimate {
                 Weight::Ignored,
                 "no range counted".to_string(),
             ),
-            Some(band) if decider == Decider::Computed => {
-                let mut reason = format!("{} years: the {band} band", experience.years());
-                for note in &notes {
-                    reason.push_str("; ");
-                    reason.push_str(note);
+            Some(band) => {
+                let reason = format!("{} years: the {band} band", experience.years());
+                if decider == Decider::Computed {
+                    (band, Weight::Decided, with_notes(reason))
+                } else {
+                    (band, weigh(band, level, true), reason)
                 }
-                (band, Weight::Decided, reason)
             }
-            Some(band) => (
-                band,
-                weigh(band, level, true),
-                format!("{} years: the {band} band", experience.years()),
-            ),
         };
         signals.push(Signal {
             says,
@@ -308,26 +378,29 @@ pub(super) fn resume(s: &Signals, work: Option<&WorkScores>) -> LevelEstimate {
     }
     for st in &s.stated {
         let band = Level::of_years(st.years, kind);
-        let is_largest = stated.is_some_and(|l| std::ptr::eq(l, st));
-        let (weight, reason) = if !is_largest {
-            (Weight::Ignored, "a larger number is stated".to_string())
-        } else if decider == Decider::Stated {
-            let more = if computed.is_some() {
-                ", more than the dates show"
+        let counted = stated.is_some_and(|used| std::ptr::eq(used, st));
+        let (weight, reason) = if counted {
+            let whose = if st.about_person {
+                "the person's own figure"
             } else {
-                ""
+                "more than the dates show"
             };
-            let mut reason = format!("{} years stated{more}: the {band} band", st.years);
-            for note in &notes {
-                reason.push_str("; ");
-                reason.push_str(note);
+            let reason = format!("{} years stated, {whose}: the {band} band", st.years);
+            if decider == Decider::Stated {
+                (Weight::Decided, with_notes(reason))
+            } else {
+                (weigh(band, level, true), reason)
             }
-            (Weight::Decided, reason)
-        } else {
+        } else if own.is_some() && !st.about_person {
             (
-                weigh(band, level, true),
-                format!("{} years stated: the {band} band", st.years),
+                Weight::Ignored,
+                "about one skill or role; the headline or summary gives the person's own figure"
+                    .to_string(),
             )
+        } else if stated.is_some() {
+            (Weight::Ignored, "a larger number is stated".to_string())
+        } else {
+            (Weight::Ignored, "fewer than the dates show".to_string())
         };
         signals.push(Signal {
             says: band,
@@ -339,14 +412,14 @@ pub(super) fn resume(s: &Signals, work: Option<&WorkScores>) -> LevelEstimate {
     if let Some(work) = work {
         signals.push(work_signal(work, level, decider));
     }
-    let years = years.map(|(y, _, from_dates)| Years {
+    let years = years.map(|y| Years {
         years: y,
         up_to: None,
-        at_least: !from_dates && stated.is_some_and(|st| st.at_least),
-        source: if from_dates {
-            YearsSource::Computed
-        } else {
+        at_least: stated.is_some_and(|st| st.at_least),
+        source: if years_decider == Decider::Stated {
             YearsSource::Stated
+        } else {
+            YearsSource::Computed
         },
     });
     finish(kind, level, confidence, years, signals)
@@ -389,7 +462,7 @@ pub(super) fn posting(s: &Signals, work: Option<&WorkScores>) -> LevelEstimate {
         (Level::Unknown, Confidence::Low, Decider::Nothing)
     };
 
-    let mut signals = title_signals(&s.titles, chosen, decider);
+    let mut signals = title_signals(&s.titles, chosen, decider, level);
     for a in &s.stated {
         let says = Level::of_years(a.years, kind);
         let is_largest = asked.is_some_and(|l| std::ptr::eq(l, a));

@@ -95,35 +95,32 @@ fn titled(title: &str, range: &str) -> String {
 }
 
 #[test]
-fn a_title_decides_and_the_years_set_the_confidence() {
+fn a_title_and_years_give_the_lower_level_a_lead_title_leads() {
     use Confidence::*;
     use Level::*;
-    let cases: &[(&str, &str, Level, Confidence)] = &[
-        (
-            "Senior Backend Engineer",
-            "Jan 2017 – Present",
-            Senior,
-            High,
-        ),
-        // A senior title with three years is senior: the title goes first.
-        (
-            "Senior Backend Engineer",
-            "Jan 2022 – Present",
-            Senior,
-            Medium,
-        ),
-        ("Senior Backend Engineer", "Jan 2024 – Present", Senior, Low),
+    // Title, range, level, confidence, and whether the title decided.
+    #[rustfmt::skip]
+    let cases: &[(&str, &str, Level, Confidence, bool)] = &[
+        ("Senior Backend Engineer", "Jan 2017 – Present", Senior, High, true),
+        // A senior title with three years is mid: the lower of the two.
+        ("Senior Backend Engineer", "Jan 2022 – Present", Mid, Medium, false),
+        ("Senior Backend Engineer", "Jan 2024 – Present", Entry, Low, false),
         // An intern with ten years of dates: the dates are misread.
-        ("Backend Engineering Intern", "2015 – Present", Entry, Low),
-        ("Junior Developer", "Jan 2024 – Present", Entry, High),
-        ("Software Engineer II", "Jan 2021 – Present", Mid, High),
-        ("Staff Engineer", "2012 – Present", Senior, High),
-        ("Team Lead", "2016 – Present", Lead, High),
-        ("Engineering Manager", "Jan 2021 – Present", Lead, Medium),
-        ("Tech Lead", "Jan 2024 – Present", Lead, Low),
-        ("Director of Engineering", "2010 – Present", Lead, High),
+        ("Backend Engineering Intern", "2015 – Present", Entry, Low, true),
+        ("Junior Developer", "Jan 2024 – Present", Entry, High, true),
+        // A junior title with four years stays junior.
+        ("Junior Developer", "Jan 2021 – Present", Entry, Medium, true),
+        ("Software Engineer II", "Jan 2021 – Present", Mid, High, true),
+        ("Software Engineer II", "2015 – Present", Mid, Medium, true),
+        ("Staff Engineer", "2012 – Present", Senior, High, true),
+        ("Staff Engineer", "Jan 2021 – Present", Mid, Medium, false),
+        // A lead title decides whatever the years; they set the confidence.
+        ("Team Lead", "2016 – Present", Lead, High, true),
+        ("Engineering Manager", "Jan 2021 – Present", Lead, Medium, true),
+        ("Tech Lead", "Jan 2024 – Present", Lead, Low, true),
+        ("Director of Engineering", "2010 – Present", Lead, High, true),
     ];
-    for (title, range, level, confidence) in cases {
+    for (title, range, level, confidence, by_title) in cases {
         let found = resume(&titled(title, range), None);
         assert_eq!(
             (found.level, found.confidence),
@@ -131,11 +128,20 @@ fn a_title_decides_and_the_years_set_the_confidence() {
             "{title}, {range}"
         );
         let decided = found.decided_by().map(|s| s.evidence.label());
+        let title_label = format!("title \"{title}\" (line 3)");
         assert_eq!(
-            decided,
-            Some(format!("title \"{title}\" (line 3)")),
-            "{title}"
+            decided == Some(title_label.clone()),
+            *by_title,
+            "{title}, {range}"
         );
+        if !by_title {
+            let title_signal = found
+                .signals
+                .iter()
+                .find(|s| s.evidence.label() == title_label)
+                .unwrap();
+            assert_eq!(title_signal.weight, Weight::Disagreed, "{title}, {range}");
+        }
     }
 }
 
@@ -201,13 +207,30 @@ fn computed_and_stated_years_together() {
         found.years.map(|y| (y.years, y.source)),
         Some((8, YearsSource::Stated))
     );
+    // The person's own figure goes before the dates, which an old resume's
+    // "Present" stretches; they agree here.
     let text = "## Summary\nBackend developer, 6+ years of experience.\n\n## Experience\nAcme, 2017 – Present\n";
     let found = resume(text, None);
     assert_eq!(
         (found.level, found.confidence),
         (Level::Senior, Confidence::High)
     );
-    assert_eq!(found.years.map(|y| y.source), Some(YearsSource::Computed));
+    assert_eq!(found.years.map(|y| y.source), Some(YearsSource::Stated));
+    // A resume written years ago: four years stated, seven by today's date.
+    let text = "## Summary\nBackend developer with four years in cloud.\n\n## Experience\nAcme, 2018 – Present\n";
+    let found = resume(text, None);
+    assert_eq!(
+        (found.level, found.confidence),
+        (Level::Mid, Confidence::Medium)
+    );
+    // Years about one skill do not stand for the person's; the dates count.
+    let text = "## Experience\nAcme, 2012 – Present\n- 3 years of Kubernetes\n";
+    let found = resume(text, None);
+    assert_eq!(found.level, Level::Senior);
+    assert_eq!(
+        found.years.map(|y| (y.years, y.source)),
+        Some((13, YearsSource::Computed))
+    );
 }
 
 #[test]
