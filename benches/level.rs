@@ -3,7 +3,8 @@
 //! thread, so the batch budget can be checked before they are wired in.
 //!
 //! 1. The fixture resumes (`fixtures/resumes/*`), 10,000 documents in all:
-//!    microseconds per document, and each fixture's estimate.
+//!    microseconds per document, and each fixture's estimate (and each
+//!    fixture posting's, untimed).
 //! 2. Generated resumes (the batch benchmark's corpus): MB/s of the signals,
 //!    of the batch hot path (match without evidence + batch scores), and the
 //!    signals' share of the two together.
@@ -51,6 +52,20 @@ fn main() {
     fixtures.sort();
     for (name, text) in &fixtures {
         println!("{name}: {}", level(text).summary(&[]));
+    }
+    let mut postings: Vec<(String, String)> = std::fs::read_dir(root.join("fixtures/postings"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect();
+    postings.sort();
+    for (name, text) in &postings {
+        let layout = Layout::new(text);
+        let found = estimate(&Signals::posting(&layout), None);
+        println!("posting {name}: {}", found.summary(&[]));
     }
     let passes = 10_000 / fixtures.len();
     let documents = passes * fixtures.len();
