@@ -10,7 +10,7 @@ use crate::analyze::outline::{Layout, LineKind, SectionKind};
 /// The person's titles on a resume: the headline's, the experience section's
 /// role lines' and the summary's first line's (module docs), in document
 /// order. The headline ends early at the first dated line or bullet.
-/// `ranges` are the resume's date ranges ([`super::dates::date_ranges`]).
+/// `ranges` are the resume's date ranges ([`crate::analyze::dates::date_ranges`]).
 pub fn resume_titles(layout: &Layout<'_>, ranges: &[DateRange], today: YearMonth) -> Vec<Title> {
     let mut titles = Vec::new();
     let headline = layout.headline();
