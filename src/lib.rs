@@ -31,6 +31,7 @@ pub mod escape;
 pub mod eval;
 pub mod extract;
 pub mod files;
+pub mod level;
 pub mod matching;
 pub mod report;
 pub mod score;

@@ -12,7 +12,12 @@
 //! Keyword terms go through the very same stages as documents, so a term and the
 //! text it should match always agree.
 
+mod atoms;
+pub mod dates;
+pub mod outline;
+pub mod titles;
 mod tokenize;
+pub mod years;
 
 use std::borrow::Cow;
 

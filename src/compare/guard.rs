@@ -19,9 +19,9 @@
 //! unambiguous alias (Golang, Spring Boot) speaks for itself.
 
 use super::discover::has_inner_capital;
-use super::layout::{Layout, normalize};
 use super::words::SKILLS_WORDS;
 use crate::analyze::for_each_word;
+use crate::analyze::outline::{Layout, normalize};
 
 /// A resume's lines, with what each says about technical context.
 pub(crate) struct ResumeView<'a> {

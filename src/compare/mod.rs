@@ -38,7 +38,6 @@
 mod cues;
 mod discover;
 mod guard;
-pub(crate) mod layout;
 mod posting;
 mod quality;
 mod terms;

@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::TermClass;
 use super::cues::{SectionClass, clause_cue, heading_class};
-use super::layout::{Layout, LineKind, Sentence, strip_bullet};
+use crate::analyze::outline::{Layout, LineKind, Sentence, strip_bullet};
 
 /// A posting's lines, sections and sentences with their cues.
 pub(crate) struct PostingView<'a> {

@@ -26,7 +26,7 @@
 use std::ops::Range;
 
 use crate::analyze::for_each_word;
-use crate::compare::layout::{
+use crate::analyze::outline::{
     LineKind, heading_text, line_kind, line_label, normalize, opens_sentence,
 };
 

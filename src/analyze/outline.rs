@@ -1,4 +1,7 @@
-//! A document's shape: lines, headings, bullets, sections, items, sentences.
+//! A document's outline: what each line is (heading, bullet, table row, text),
+//! which section it stands in, and its items and sentences. The one home of
+//! that question: `compare` reads postings and resumes through it, and the
+//! level signals find role lines and sections with it.
 //!
 //! Plain text and Markdown both: a *heading* is a Markdown heading (`#`, or a
 //! line underlined with `===`/`---`), a line that is only bold text or only a
@@ -9,60 +12,93 @@
 //! lines; it is cut into *sentences* at `.`, `!`, `?` and `;`, and a sentence's
 //! parenthetical remarks are kept apart so a cue inside them ("Python
 //! preferred") stays inside them.
+//!
+//! **Sections by kind.** A heading that names a known section ("Work
+//! Experience", "Licenses & Certifications", "TECHNICAL SKILLS") gives the
+//! lines under it a [`SectionKind`], found by [`section_kind`] in the data
+//! table [`SECTION_HEADINGS`]. A plain-text line that is only such a name
+//! ("Education" right under a paragraph) opens a section too, without being
+//! classed a heading. A heading that names no known section (a role, "###
+//! Senior Engineer — Acme", or a company) is a sub-heading: its lines keep the
+//! kind of the section it stands in, unless it is a Markdown heading at the
+//! level of that section's heading or above, which closes the section (its
+//! lines are then [`SectionKind::Other`]). Lines before the first known section
+//! have no kind: on a resume, that is the *headline* (name, title, contact).
 
 use std::ops::Range;
 
+mod sections;
+
+use self::sections::mark_section_kinds;
+pub use self::sections::{SECTION_HEADINGS, SectionKind, section_kind};
+
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum LineKind {
+pub enum LineKind {
+    /// Empty or only white space.
     Blank,
+    /// A heading (see the module docs for its forms).
     Heading,
     /// A horizontal rule or a heading's underline.
     Rule,
+    /// A bulleted or numbered list item.
     Bullet,
+    /// A Markdown table row.
     TableRow,
+    /// Anything else: a paragraph's line.
     Text,
 }
 
 /// One line of a document.
 #[derive(Debug, Clone)]
-pub(crate) struct Line<'a> {
+pub struct Line<'a> {
     /// Byte offset of the line in the text.
     pub start: usize,
     /// The line without its line break.
     pub text: &'a str,
+    /// What the line is.
     pub kind: LineKind,
     /// Index of the heading line whose section this line is in (a heading is
     /// in its own section).
     pub section: Option<usize>,
+    /// The kind of the section the line stands in; `None` before the first
+    /// known section (module docs).
+    pub section_kind: Option<SectionKind>,
 }
 
 /// A sentence of an item, with its parenthetical remarks.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Sentence {
+pub struct Sentence {
+    /// Byte range of the sentence in the text.
     pub range: Range<usize>,
     /// Top-level `( … )` spans inside the sentence, parentheses included.
     pub parens: Vec<Range<usize>>,
 }
 
 /// The lines of a document, classified.
-pub(crate) struct Layout<'a> {
+pub struct Layout<'a> {
+    /// The document's text.
     pub text: &'a str,
+    /// Its lines, in order; line number `n` (1-based) is `lines[n - 1]`.
     pub lines: Vec<Line<'a>>,
 }
 
 impl<'a> Layout<'a> {
+    /// Classifies the lines of `text` and finds their sections.
     pub fn new(text: &'a str) -> Self {
-        let mut lines = Vec::new();
+        let mut lines = Vec::with_capacity(text.len() / 48 + 1);
         let mut start = 0;
-        for raw in text.split('\n') {
+        let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+        for end in ends {
+            let raw = &text[start..end];
             lines.push(Line {
                 start,
                 text: raw.strip_suffix('\r').unwrap_or(raw),
                 kind: LineKind::Text,
                 section: None,
+                section_kind: None,
             });
-            start += raw.len() + 1;
+            start = end + 1;
         }
         classify(&mut lines);
         let mut section = None;
@@ -72,7 +108,33 @@ impl<'a> Layout<'a> {
             }
             line.section = section;
         }
+        mark_section_kinds(&mut lines);
         Layout { text, lines }
+    }
+
+    /// Line indices of the headline: the lines before the first known section
+    /// (module docs), at most the first [`HEADLINE_LINES`] that are not blank.
+    pub fn headline(&self) -> Range<usize> {
+        let mut filled = 0;
+        for (index, line) in self.lines.iter().enumerate() {
+            if line.section_kind.is_some() {
+                return 0..index;
+            }
+            if line.kind != LineKind::Blank {
+                filled += 1;
+                if filled > HEADLINE_LINES {
+                    return 0..index;
+                }
+            }
+        }
+        0..self.lines.len()
+    }
+
+    /// True when some line stands in a section of `kind`.
+    pub fn has_section(&self, kind: SectionKind) -> bool {
+        self.lines
+            .iter()
+            .any(|line| line.section_kind == Some(kind))
     }
 
     /// The line (0-based index) holding byte `offset`.
@@ -257,7 +319,7 @@ fn classify(lines: &mut [Line<'_>]) {
 /// What a line is, from its text and its neighbours' (`None` at the ends of
 /// the text): the one rule [`Layout`] and the local readers share.
 pub(crate) fn line_kind(previous: Option<&str>, line: &str, next: Option<&str>) -> LineKind {
-    let t = line.trim();
+    let t = trim(line);
     let basic = |t: &str| {
         if t.is_empty() {
             LineKind::Blank
@@ -278,11 +340,11 @@ pub(crate) fn line_kind(previous: Option<&str>, line: &str, next: Option<&str>) 
         return kind;
     }
     // The underline of a heading is a rule (a two-mark one is no rule alone).
-    let above = previous.map(str::trim);
+    let above = previous.map(trim);
     if is_underline(t) && above.is_some_and(|above| basic(above) == LineKind::Text) {
         return LineKind::Rule;
     }
-    if next.is_some_and(|next| is_underline(next.trim())) {
+    if next.is_some_and(|next| is_underline(trim(next))) {
         return LineKind::Heading;
     }
     let opens_block = above.is_none_or(str::is_empty);
@@ -293,34 +355,41 @@ pub(crate) fn line_kind(previous: Option<&str>, line: &str, next: Option<&str>) 
     }
 }
 
+/// The heading forms of the module docs, the cheap tests first: the words
+/// are counted only when a form needs them.
 fn looks_like_heading(t: &str, opens_block: bool) -> bool {
-    // No heading has more than 8 words: count no further (lines can be long).
-    let words = t.split_whitespace().take(9).count();
-    if words > 8 {
-        return false;
+    // Every test below asks for at most 8 words: counting 9 is enough.
+    let words = || t.split_whitespace().take(9).count();
+    let bold_only = (t.starts_with("**") || t.starts_with("__")) && {
+        let without_colon = t.trim_end_matches(':').trim_end();
+        (without_colon.ends_with("**") || without_colon.ends_with("__"))
+            && without_colon.len() > 4
+            && words() <= 8
+    };
+    if bold_only || (t.ends_with(':') && words() <= 6) {
+        return true;
     }
-    let without_colon = t.trim_end_matches(':').trim_end();
-    let bold_only = (t.starts_with("**") || t.starts_with("__"))
-        && (without_colon.ends_with("**") || without_colon.ends_with("__"))
-        && without_colon.len() > 4
-        && words <= 8;
-    let label_only = t.ends_with(':') && words <= 6;
-    let mut letters = t.chars().filter(|c| c.is_alphabetic());
-    let capitals = words <= 6
-        && !t.contains(',')
-        && letters.clone().nth(2).is_some()
-        && letters.all(char::is_uppercase);
     let first_letter = t
         .trim_start_matches(['*', '_', '"'])
         .chars()
         .next()
         .is_some_and(char::is_uppercase);
     let short_opening = opens_block
-        && words <= 5
         && first_letter
+        && !t.ends_with(['.', ',', ';', '!', '?', ')'])
         && !t.contains(',')
-        && !t.ends_with(['.', ',', ';', '!', '?', ')']);
-    bold_only || label_only || capitals || short_opening
+        && words() <= 5;
+    if short_opening {
+        return true;
+    }
+    // Capitals: at least three letters, all of them capitals.
+    let mut letters = 0;
+    t.chars().filter(|c| c.is_alphabetic()).all(|c| {
+        letters += 1;
+        c.is_uppercase()
+    }) && letters >= 3
+        && !t.contains(',')
+        && words() <= 6
 }
 
 fn is_rule(t: &str) -> bool {
@@ -334,9 +403,13 @@ fn is_underline(t: &str) -> bool {
 }
 
 fn is_bullet(t: &str) -> bool {
-    const MARKS: &[&str] = &["- ", "* ", "+ ", "• ", "· ", "– ", "— ", "◦ ", "▪ ", "‣ "];
-    if MARKS.iter().any(|mark| t.starts_with(mark)) || t.starts_with("-\t") {
-        return true;
+    // A mark and a space ("- ", "• ", "– " …), or "-" and a tab.
+    const MARKS: &[char] = &['-', '*', '+', '•', '·', '–', '—', '◦', '▪', '‣'];
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(mark), Some(' ')) if MARKS.contains(&mark) => return true,
+        (Some('-'), Some('\t')) => return true,
+        _ => {}
     }
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
@@ -369,6 +442,9 @@ pub(crate) fn opens_sentence(
         _ => true,
     }
 }
+
+/// How many lines that are not blank the headline may hold at most.
+pub const HEADLINE_LINES: usize = 6;
 
 /// A line without its bullet or list number.
 pub(crate) fn strip_bullet(t: &str) -> &str {
@@ -408,12 +484,29 @@ pub(crate) fn line_label(line: &str, kind: LineKind) -> Option<String> {
 
 /// A heading's words: without `#`, emphasis marks, closing colon.
 pub(crate) fn heading_text(line: &str) -> String {
+    heading_str(line).to_string()
+}
+
+/// [`heading_text`] without the copy.
+fn heading_str(line: &str) -> &str {
     line.trim()
         .trim_start_matches('#')
         .trim()
         .trim_matches(|c| matches!(c, '*' | '_' | ':' | '#'))
         .trim()
-        .to_string()
+}
+
+/// `str::trim`, with ASCII white space taken off byte by byte first.
+fn trim(text: &str) -> &str {
+    let t = text.trim_ascii();
+    let ascii_ends = t.as_bytes().first().is_none_or(u8::is_ascii)
+        && t.as_bytes().last().is_none_or(u8::is_ascii);
+    // `trim_ascii` leaves the vertical tab, which `trim` takes.
+    if ascii_ends && !t.starts_with('\x0B') && !t.ends_with('\x0B') {
+        t
+    } else {
+        t.trim()
+    }
 }
 
 /// Lowercase, with typographic apostrophes made ASCII.
@@ -422,72 +515,4 @@ pub(crate) fn normalize(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn kinds(text: &str) -> Vec<LineKind> {
-        Layout::new(text).lines.iter().map(|l| l.kind).collect()
-    }
-
-    #[test]
-    fn headings_in_their_many_forms() {
-        use LineKind::*;
-        let cases: &[(&str, &[LineKind])] = &[
-            ("# Title\n\ntext", &[Heading, Blank, Text]),
-            ("Skills\n------\n- Go", &[Heading, Rule, Bullet]),
-            ("Requirements:\n  - Go", &[Heading, Bullet]),
-            ("**Must have**\n- Go", &[Heading, Bullet]),
-            ("PROFILE\nWrote code.", &[Heading, Text]),
-            ("\nWhat you will do\n  - Build", &[Blank, Heading, Bullet]),
-            ("Some text that\nwraps here", &[Heading, Text]),
-            ("A long line, with a comma\nnext", &[Text, Text]),
-            ("| Languages | Go |\n|---|---|", &[TableRow, TableRow]),
-            ("1. First step\n2) Second", &[Bullet, Bullet]),
-            ("* **CI/CD:** GitHub", &[Bullet]),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(kinds(text), *expected, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn sections_labels_and_masthead() {
-        let text = "# Backend Engineer\n\n**Acme** · Oslo · Remote\n\nWe build things.\n\n## Skills\n\n- **Languages:** Go, Rust\n| Data | PostgreSQL |\n";
-        let layout = Layout::new(text);
-        assert_eq!(layout.masthead(), 0..3);
-        assert_eq!(layout.section_title(8).as_deref(), Some("skills"));
-        assert_eq!(layout.label(8).as_deref(), Some("languages"));
-        assert_eq!(layout.label(9).as_deref(), Some("data"));
-        assert_eq!(layout.label(4), None);
-        assert_eq!(layout.line_at(text.find("Oslo").unwrap()), 2);
-        assert_eq!(layout.index_of(3), Some(2));
-    }
-
-    #[test]
-    fn sentences_keep_parentheses_apart() {
-        let text = "- Comfort with one scripting language (Python preferred) for\n  migrations; MySQL is a plus. E.g. this stays.\nNext paragraph here";
-        let layout = Layout::new(text);
-        let sentences: Vec<(&str, Vec<&str>)> = layout
-            .sentences()
-            .iter()
-            .map(|s| {
-                (
-                    &text[s.range.clone()],
-                    s.parens.iter().map(|p| &text[p.clone()]).collect(),
-                )
-            })
-            .collect();
-        assert_eq!(
-            sentences,
-            [
-                (
-                    "- Comfort with one scripting language (Python preferred) for\n  migrations;",
-                    vec!["(Python preferred)"]
-                ),
-                (" MySQL is a plus.", vec![]),
-                (" E.g. this stays.", vec![]),
-                ("\nNext paragraph here", vec![]),
-            ]
-        );
-    }
-}
+mod tests;
