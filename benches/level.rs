@@ -85,6 +85,7 @@ fn main() {
     let sources = SetSources {
         paths: vec![keywords],
         no_builtin: true,
+        confine: None,
     };
     let matcher = Matcher::new(load_sets(&sources).unwrap()).unwrap();
     let mut rng = corpus::Rng::new(7);
@@ -101,7 +102,7 @@ fn main() {
         }
     });
     let mut scratch = Scratch::default();
-    let scorer = Scorer::new(&matcher, &[]);
+    let scorer = Scorer::new(&matcher, &[], false);
     let batch = best_of(5, || {
         for text in &generated {
             let matches = matcher.count_with(text, &mut scratch);
