@@ -52,7 +52,18 @@ fn main() {
             black_box(matcher.count_with(text, &mut scratch));
         }
     });
-    let scorer = Scorer::new(&matcher, &[], false);
+    let scorer = Scorer::new(
+        &matcher,
+        &[],
+        false,
+        rolefit::level::LevelOptions {
+            today: rolefit::analyze::dates::YearMonth {
+                year: 2026,
+                month: 11,
+            },
+            kind: None,
+        },
+    );
     let full = best_of(5, || {
         for text in &documents {
             let matches = matcher.count_with(text, &mut scratch);

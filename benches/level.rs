@@ -102,7 +102,18 @@ fn main() {
         }
     });
     let mut scratch = Scratch::default();
-    let scorer = Scorer::new(&matcher, &[], false);
+    let scorer = Scorer::new(
+        &matcher,
+        &[],
+        false,
+        rolefit::level::LevelOptions {
+            today: rolefit::analyze::dates::YearMonth {
+                year: 2026,
+                month: 11,
+            },
+            kind: None,
+        },
+    );
     let batch = best_of(5, || {
         for text in &generated {
             let matches = matcher.count_with(text, &mut scratch);

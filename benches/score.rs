@@ -18,7 +18,9 @@ use rolefit::sets::builtin;
 
 fn main() {
     let parse = best_of(50, || builtin::sets().unwrap());
-    let compile = best_of(50, || Matcher::new(builtin::sets().unwrap()).unwrap());
+    let compile = best_of(50, || {
+        Matcher::with_vocabulary(builtin::sets().unwrap(), builtin::vocabulary().unwrap()).unwrap()
+    });
     println!("start-up: parse built-in sets {parse:?}, parse + compile {compile:?}");
 
     let mut rng = corpus::Rng::new(7);
@@ -29,7 +31,8 @@ fn main() {
         })
         .collect();
     let bytes: usize = documents.iter().map(String::len).sum();
-    let matcher = Matcher::new(builtin::sets().unwrap()).unwrap();
+    let matcher =
+        Matcher::with_vocabulary(builtin::sets().unwrap(), builtin::vocabulary().unwrap()).unwrap();
 
     let mut scratch = Scratch::default();
     let find = best_of(5, || {
@@ -40,7 +43,17 @@ fn main() {
     let full = best_of(5, || {
         for text in &documents {
             let matches = matcher.find_with(text, &mut scratch);
-            black_box(score_document("doc", &matcher, &matches, &[]));
+            black_box(score_document(
+                "doc",
+                &matcher,
+                text,
+                &matches,
+                &[],
+                rolefit::analyze::dates::YearMonth {
+                    year: 2026,
+                    month: 11,
+                },
+            ));
         }
     });
     let mb = bytes as f64 / 1e6;

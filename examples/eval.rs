@@ -11,9 +11,20 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use rolefit::analyze::dates::YearMonth;
 use rolefit::eval::{DocumentOutcome, evaluate};
+use rolefit::level::LevelOptions;
 use rolefit::matching::Matcher;
 use rolefit::sets::builtin;
+
+/// The corpus was written in December 2026: "present" in its dates.
+const CORPUS_LEVEL: LevelOptions = LevelOptions {
+    today: YearMonth {
+        year: 2026,
+        month: 12,
+    },
+    kind: None,
+};
 
 fn main() -> ExitCode {
     let mut corpus = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/eval"));
@@ -26,7 +37,7 @@ fn main() -> ExitCode {
     }
     let evaluation = builtin::sets()
         .and_then(|sets| Matcher::with_vocabulary(sets, builtin::vocabulary()?))
-        .and_then(|matcher| evaluate(&corpus, &matcher));
+        .and_then(|matcher| evaluate(&corpus, &matcher, CORPUS_LEVEL));
     let evaluation = match evaluation {
         Ok(evaluation) => evaluation,
         Err(err) => {

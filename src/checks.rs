@@ -230,6 +230,15 @@ mod tests {
             best_specialization: Some("devops".into()),
             close_specializations: vec![],
             level: Some("senior".into()),
+            level_evidence: crate::level::estimate(
+                &crate::level::Signals {
+                    kind: crate::level::DocumentKind::Resume,
+                    titles: vec![],
+                    experience: None,
+                    stated: vec![],
+                },
+                None,
+            ),
             strict: false,
             technologies: vec![],
             set_aside: vec![],

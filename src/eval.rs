@@ -17,6 +17,7 @@ use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
 use crate::extract::{ExtractOptions, read_document};
+use crate::level::LevelOptions;
 use crate::matching::{Matcher, Scratch};
 use crate::score::{DocumentScore, ScorePlan};
 use crate::sets::spelling_key;
@@ -294,8 +295,8 @@ impl Evaluation {
 }
 
 /// Scores every labelled document of `corpus` with `matcher` (its sets and
-/// vocabulary) and compares with the labels.
-pub fn evaluate(corpus: &Path, matcher: &Matcher) -> Result<Evaluation> {
+/// vocabulary), its level read as `level` says, and compares with the labels.
+pub fn evaluate(corpus: &Path, matcher: &Matcher, level: LevelOptions) -> Result<Evaluation> {
     let labels = load_labels(corpus)?;
     if labels.is_empty() {
         bail!("{}: no labels", corpus.display());
@@ -308,7 +309,13 @@ pub fn evaluate(corpus: &Path, matcher: &Matcher) -> Result<Evaluation> {
         let document = read_document(&path, &ExtractOptions::default())
             .with_context(|| format!("{}: cannot read", path.display()))?;
         let matches = matcher.find_with(&document.text, &mut scratch);
-        let score = plan.score(&label.document.to_string_lossy(), matcher, &matches);
+        let signals = level.signals(&document.text);
+        let score = plan.score(
+            &label.document.to_string_lossy(),
+            matcher,
+            &matches,
+            &signals,
+        );
         documents.push(compare(label, score, matcher));
     }
     Ok(Evaluation { documents })

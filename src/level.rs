@@ -109,6 +109,94 @@ pub enum DocumentKind {
     Posting,
 }
 
+/// What the caller knows that a document's level depends on: the month
+/// "present" stands for, and whether the document is a resume or a posting
+/// (`None`: as it reads, [`DocumentKind::detect`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LevelOptions {
+    /// The month an open date range ("2019 – present") ends in.
+    pub today: YearMonth,
+    /// The kind of the documents, or `None` to tell each by its text.
+    pub kind: Option<DocumentKind>,
+}
+
+impl LevelOptions {
+    /// The signals of the document whose text `text` is.
+    pub fn signals(&self, text: &str) -> Signals {
+        Signals::of(&Layout::new(text), self.kind, self.today)
+    }
+}
+
+/// Phrases a job posting says and a resume does not: its sections ("what
+/// you'll do", "nice to have", "benefits") and its address to the reader
+/// ("we are looking for", "you will"), with straight and typographic
+/// apostrophes. Lowercase, sorted, unique.
+const POSTING_CUES: &[&str] = &[
+    "about the role",
+    "about the team",
+    "apply now",
+    "benefits",
+    "bonus points",
+    "equal opportunity",
+    "how to apply",
+    "job description",
+    "must have",
+    "nice to have",
+    "nice-to-have",
+    "perks",
+    "preferred qualifications",
+    "requirements",
+    "responsibilities",
+    "we are looking for",
+    "we offer",
+    "we're looking for",
+    "we’re looking for",
+    "what we offer",
+    "what you will do",
+    "what you'll do",
+    "what you'll need",
+    "what you’ll do",
+    "what you’ll need",
+    "who you are",
+    "you will",
+    "you'll",
+    "you’ll",
+];
+
+/// How many distinct posting cues make a document a posting.
+const POSTING_CUES_NEEDED: usize = 2;
+
+impl DocumentKind {
+    /// Whether a document reads as a posting or a resume: a posting when it
+    /// says at least [`POSTING_CUES_NEEDED`] of the phrases postings say
+    /// (headings such as "Requirements" or "What you'll do", "we are looking
+    /// for", "you will") and has no experience section; a resume otherwise.
+    pub fn detect(layout: &Layout<'_>) -> DocumentKind {
+        static CUES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+            std::sync::LazyLock::new(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(POSTING_CUES)
+                    .ok()
+            });
+        if layout.has_section(crate::analyze::outline::SectionKind::Experience) {
+            return DocumentKind::Resume;
+        }
+        let Some(cues) = CUES.as_ref() else {
+            return DocumentKind::Resume;
+        };
+        let mut seen = [false; POSTING_CUES.len()];
+        for found in cues.find_iter(layout.text) {
+            seen[found.pattern().as_usize()] = true;
+        }
+        if seen.iter().filter(|&&seen| seen).count() >= POSTING_CUES_NEEDED {
+            DocumentKind::Posting
+        } else {
+            DocumentKind::Resume
+        }
+    }
+}
+
 /// A level of the ladder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -253,6 +341,15 @@ impl Signals {
             titles: resume_titles(layout, &ranges, today),
             experience: Some(experience(layout, &ranges, today)),
             stated: stated_years(layout),
+        }
+    }
+
+    /// The signals of a document of `kind`, or of the kind it reads as
+    /// ([`DocumentKind::detect`]); `today` ends a resume's open ranges.
+    pub fn of(layout: &Layout<'_>, kind: Option<DocumentKind>, today: YearMonth) -> Self {
+        match kind.unwrap_or_else(|| DocumentKind::detect(layout)) {
+            DocumentKind::Resume => Signals::resume(layout, today),
+            DocumentKind::Posting => Signals::posting(layout),
         }
     }
 

@@ -24,10 +24,9 @@
 //!   most, then the higher score, then the first in set order. The other
 //!   candidates are *close behind* and named with it. When the highest score
 //!   is below [`MIN_SPECIALIZATION_SCORE`], none stands out.
-//! - The **estimated level** is the most senior level set scoring at least
-//!   [`LEVEL_THRESHOLD`]; when none reaches it, the best-scoring level (the more
-//!   junior on a tie); none when all score 0. Level sets rank in set order
-//!   (built-ins: entry, mid, senior).
+//! - The **level** is [`crate::level`]'s estimate from the document's titles
+//!   and years ([`Signals`]), with the scores of the level sets `entry`, `mid`
+//!   and `senior` as the *work* it weighs.
 //! - The **fit** is the mean of the core score and the highest specialization
 //!   score (whichever of the two exists; else the mean of all sets).
 
@@ -36,11 +35,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
+use crate::analyze::dates::YearMonth;
+use crate::level::{Level, LevelEstimate, LevelOptions, Signals, WorkScores, estimate};
 use crate::matching::{DocumentMatches, MatchKind, Matcher, TermHits};
 use crate::sets::SetKind;
-
-/// The score a level set needs for the document to be estimated at that level.
-pub const LEVEL_THRESHOLD: f64 = 50.0;
 
 /// The share of a term's weight that a match through an instance earns:
 /// naming a tool (Jenkins) is weaker evidence of a concept (CI/CD) than
@@ -72,8 +70,11 @@ pub struct DocumentScore {
     pub best_specialization: Option<String>,
     /// Ids of the specializations close behind the best one, best first.
     pub close_specializations: Vec<String>,
-    /// Id of the estimated level set.
+    /// The level: `entry`, `mid`, `senior` or `lead`; `None` when nothing
+    /// speaks for one.
     pub level: Option<String>,
+    /// The level's estimate: its confidence and every signal it weighed.
+    pub level_evidence: LevelEstimate,
     /// Whether only names and aliases counted (no stems, no instances).
     pub strict: bool,
     /// One entry per set, in set order.
@@ -173,6 +174,8 @@ pub struct ScorePlan {
 /// One set's terms as they are scored.
 #[derive(Debug, Clone)]
 struct SetPlan {
+    /// The set's id.
+    id: String,
     kind: SetKind,
     /// First term's index in [`DocumentMatches::terms`].
     offset: usize,
@@ -181,13 +184,15 @@ struct SetPlan {
     order: Vec<(usize, f64)>,
 }
 
-/// The numbers of one document: per set, and the verdicts.
+/// The numbers of one document: per set, the verdicts, and the level.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tally {
     /// One entry per set, in set order.
     pub sets: Vec<SetTally>,
     /// The verdicts, as indices into the sets.
     pub verdicts: Verdicts,
+    /// The level, from the document's signals and the level sets' scores.
+    pub level: LevelEstimate,
 }
 
 /// How well a document covers one set, in numbers.
@@ -252,6 +257,7 @@ impl ScorePlan {
                     .collect();
                 order.sort_by(|a, b| b.1.total_cmp(&a.1));
                 SetPlan {
+                    id: set.id.clone(),
                     kind: set.kind,
                     offset: matcher.term_ids(set_index).start,
                     order,
@@ -292,8 +298,8 @@ impl ScorePlan {
             })
     }
 
-    /// The numbers of one document.
-    pub fn tally(&self, matches: &DocumentMatches) -> Tally {
+    /// The numbers of one document whose level evidence is `signals`.
+    pub fn tally(&self, matches: &DocumentMatches, signals: &Signals) -> Tally {
         let mut technologies = vec![0; self.sets.len()];
         let first = matches.terms.len() - self.speaks_for.len();
         let from = matches.found.partition_point(|&id| id < first);
@@ -335,8 +341,22 @@ impl ScorePlan {
                 technologies: tally.technologies,
             })
             .collect();
+        let work = |id: &str| {
+            self.sets
+                .iter()
+                .zip(&sets)
+                .find(|(plan, _)| plan.kind == SetKind::Level && plan.id == id)
+                .map_or(0.0, |(_, tally)| tally.score)
+        };
+        let work = WorkScores {
+            entry: work("entry"),
+            mid: work("mid"),
+            senior: work("senior"),
+            lead: 0.0,
+        };
         Tally {
             verdicts: verdicts(&standings),
+            level: estimate(signals, Some(&work)),
             sets,
         }
     }
@@ -353,8 +373,14 @@ impl ScorePlan {
     }
 
     /// The full score of one document: the tally, with its evidence.
-    pub fn score(&self, path: &str, matcher: &Matcher, matches: &DocumentMatches) -> DocumentScore {
-        let tally = self.tally(matches);
+    pub fn score(
+        &self,
+        path: &str,
+        matcher: &Matcher,
+        matches: &DocumentMatches,
+        signals: &Signals,
+    ) -> DocumentScore {
+        let tally = self.tally(matches, signals);
         let vocabulary = matcher.vocabulary();
         let sets: Vec<SetScore> = self
             .sets
@@ -438,7 +464,8 @@ impl ScorePlan {
                 .iter()
                 .map(|&i| sets[i].id.clone())
                 .collect(),
-            level: id_of(tally.verdicts.level),
+            level: (tally.level.level != Level::Unknown).then(|| tally.level.level.to_string()),
+            level_evidence: tally.level,
             strict: self.strict,
             technologies,
             set_aside,
@@ -458,15 +485,19 @@ fn credit(how: Option<MatchKind>) -> f64 {
 }
 
 /// Scores one document's matches against every set of `matcher` (not
-/// strict). Terms named in `ignored` (case-insensitively) are left out, as if
-/// no set had them.
+/// strict), its level read from `text` as the kind of document it reads as,
+/// "present" being `today`. Terms named in `ignored` (case-insensitively)
+/// are left out, as if no set had them.
 pub fn score_document(
     path: &str,
     matcher: &Matcher,
+    text: &str,
     matches: &DocumentMatches,
     ignored: &[String],
+    today: YearMonth,
 ) -> DocumentScore {
-    ScorePlan::new(matcher, ignored, false).score(path, matcher, matches)
+    let signals = LevelOptions { today, kind: None }.signals(text);
+    ScorePlan::new(matcher, ignored, false).score(path, matcher, matches, &signals)
 }
 
 /// Terms a document opts out of with a line `rolefit: ignore TERM[, TERM…]`,
@@ -510,8 +541,6 @@ pub struct Verdicts {
     pub best_specialization: Option<usize>,
     /// The specializations close behind the best, best first.
     pub close_specializations: Vec<usize>,
-    /// The estimated level.
-    pub level: Option<usize>,
     /// The overall fit.
     pub fit: f64,
 }
@@ -553,26 +582,8 @@ pub fn verdicts(sets: &[Standing]) -> Verdicts {
         } else {
             Vec::new()
         },
-        level: estimate_level(&scores),
         fit: fit(&scores, ranked.first().copied()),
     }
-}
-
-fn best_of(sets: &[(SetKind, f64)], kind: SetKind) -> Option<usize> {
-    let mut best: Option<usize> = None;
-    for (index, &(set_kind, score)) in sets.iter().enumerate() {
-        if set_kind == kind && score > 0.0 && best.is_none_or(|b| sets[b].1 < score) {
-            best = Some(index);
-        }
-    }
-    best
-}
-
-fn estimate_level(sets: &[(SetKind, f64)]) -> Option<usize> {
-    (0..sets.len())
-        .rev()
-        .find(|&i| sets[i].0 == SetKind::Level && sets[i].1 >= LEVEL_THRESHOLD)
-        .or_else(|| best_of(sets, SetKind::Level))
 }
 
 fn fit(sets: &[(SetKind, f64)], best_specialization: Option<usize>) -> f64 {
@@ -614,26 +625,6 @@ mod tests {
         assert_eq!(percent(2.0, 3.0), 66.7);
         assert_eq!(percent(0.0, 0.0), 0.0);
         assert_eq!(percent(5.0, 5.0), 100.0);
-    }
-
-    #[test]
-    fn level_is_the_most_senior_over_threshold_else_the_best() {
-        let cases = [
-            ((80.0, 60.0, 55.0), Some("senior")),
-            ((80.0, 60.0, 20.0), Some("mid")),
-            ((40.0, 30.0, 45.0), Some("senior")),
-            ((40.0, 40.0, 10.0), Some("entry")),
-            ((0.0, 0.0, 0.0), None),
-        ];
-        for ((entry, mid, senior), expected) in cases {
-            let sets = [
-                standing(SetKind::Level, entry),
-                standing(SetKind::Level, mid),
-                standing(SetKind::Level, senior),
-            ];
-            let ids = ["entry", "mid", "senior"];
-            assert_eq!(verdicts(&sets).level.map(|i| ids[i]), expected);
-        }
     }
 
     fn standing(kind: SetKind, score: f64) -> Standing {

@@ -18,6 +18,7 @@ use crate::checks::{Checks, ScoreTarget, Threshold};
 use crate::error::toml_error;
 use crate::extract::ExtractOptions;
 use crate::files::read_small_text;
+use crate::level::LevelOptions;
 use crate::matching::Matcher;
 use crate::report::{Format, RenderOptions};
 use crate::sets::{KeywordSet, SetKind, SetOrigin, SetSources, Term, builtin, load_sets};
@@ -126,6 +127,8 @@ pub struct ScoreSettings {
     pub quiet: bool,
     /// Count only names and aliases.
     pub strict: bool,
+    /// How the documents' levels are read.
+    pub level: LevelOptions,
 }
 
 /// The `rolefit.toml` file as written. Keys are kebab-case; unknown keys are errors.

@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use rolefit::analyze::dates::YearMonth;
 use rolefit::matching::MatchKind;
 use rolefit::matching::Matcher;
 use rolefit::score::{DocumentScore, score_document};
@@ -16,8 +17,14 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The month the fixtures were written in: "present" in their dates.
+const WRITTEN: YearMonth = YearMonth {
+    year: 2026,
+    month: 11,
+};
+
 fn score(matcher: &Matcher, path: &str, text: &str) -> DocumentScore {
-    score_document(path, matcher, &matcher.find(text), &[])
+    score_document(path, matcher, text, &matcher.find(text), &[], WRITTEN)
 }
 
 /// The sets with the built-in vocabulary, as the CLI compiles them.

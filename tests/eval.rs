@@ -7,16 +7,27 @@
 
 use std::path::Path;
 
+use rolefit::analyze::dates::YearMonth;
 use rolefit::eval::{Evaluation, evaluate};
+use rolefit::level::LevelOptions;
 use rolefit::matching::Matcher;
 use rolefit::sets::builtin;
 
 fn evaluation() -> Evaluation {
     let matcher =
         Matcher::with_vocabulary(builtin::sets().unwrap(), builtin::vocabulary().unwrap()).unwrap();
+    // The corpus was written in December 2026: "present" in its dates.
+    let level = LevelOptions {
+        today: YearMonth {
+            year: 2026,
+            month: 12,
+        },
+        kind: None,
+    };
     evaluate(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/eval"),
         &matcher,
+        level,
     )
     .unwrap()
 }

@@ -38,7 +38,11 @@ fn read(relative: &str) -> Document {
 /// The names of the terms found in `text`, over all built-in sets.
 fn terms(matcher: &Matcher, text: &str) -> BTreeSet<String> {
     let matches = matcher.find(text);
-    let score = score_document("doc", matcher, &matches, &[]);
+    let today = rolefit::analyze::dates::YearMonth {
+        year: 2026,
+        month: 11,
+    };
+    let score = score_document("doc", matcher, text, &matches, &[], today);
     score
         .sets
         .iter()

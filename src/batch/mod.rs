@@ -43,6 +43,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::checks::CheckOutcome;
 use crate::extract::{Document, ExtractOptions, InputError, Parsers, read_file_with};
+use crate::level::Level;
 use crate::matching::Scratch;
 use crate::score;
 
@@ -132,8 +133,8 @@ pub struct DocumentSummary {
     pub best_specialization: Option<usize>,
     /// Indices into the matcher's sets of the specializations close behind.
     pub close_specializations: Vec<usize>,
-    /// Index into the matcher's sets of the estimated level.
-    pub level: Option<usize>,
+    /// The level.
+    pub level: Level,
     /// One entry per set, in set order.
     pub sets: Vec<SetTally>,
     /// The outcomes of the checks that apply to it, in order (empty without
@@ -153,7 +154,7 @@ impl DocumentSummary {
             fit: tally.verdicts.fit,
             best_specialization: tally.verdicts.best_specialization,
             close_specializations: tally.verdicts.close_specializations,
-            level: tally.verdicts.level,
+            level: tally.level.level,
             sets: tally.sets,
             checks: Vec::new(),
         }

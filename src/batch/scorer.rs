@@ -3,6 +3,7 @@
 use super::{DocumentSummary, Evaluate};
 use crate::checks::{CheckSubject, evaluate};
 use crate::extract::{Document, InputError};
+use crate::level::LevelOptions;
 use crate::matching::{DocumentMatches, Matcher, Scratch};
 use crate::score::{ScorePlan, inline_ignores};
 use crate::settings::CheckPlan;
@@ -20,6 +21,7 @@ pub struct Scorer<'m> {
     strict: bool,
     checks: Option<&'m CheckPlan>,
     plan: ScorePlan,
+    level: LevelOptions,
     /// Finds `rolefit:`, the mark of an inline ignore, faster than
     /// `str::contains` (which scans for its common first letter).
     directive: memchr::memmem::Finder<'static>,
@@ -27,14 +29,16 @@ pub struct Scorer<'m> {
 
 impl<'m> Scorer<'m> {
     /// A scorer for `matcher`'s sets, leaving out the terms named in `ignore`;
-    /// `strict` counts only names and aliases.
-    pub fn new(matcher: &'m Matcher, ignore: &[String], strict: bool) -> Self {
+    /// `strict` counts only names and aliases; `level` says how to read the
+    /// documents' levels.
+    pub fn new(matcher: &'m Matcher, ignore: &[String], strict: bool, level: LevelOptions) -> Self {
         Scorer {
             matcher,
             ignore: ignore.to_vec(),
             strict,
             checks: None,
             plan: ScorePlan::new(matcher, ignore, strict),
+            level,
             directive: memchr::memmem::Finder::new(b"rolefit:"),
         }
     }
@@ -68,8 +72,13 @@ impl<'m> Scorer<'m> {
             own_plan = ScorePlan::new(self.matcher, &ignored, self.strict);
             &own_plan
         };
-        let mut summary =
-            DocumentSummary::new(path, matches.words, text.len(), plan.tally(matches));
+        let signals = self.level.signals(text);
+        let mut summary = DocumentSummary::new(
+            path,
+            matches.words,
+            text.len(),
+            plan.tally(matches, &signals),
+        );
         if let Some(checks) = self.checks {
             let checks = checks.for_path(path);
             if !checks.is_empty() {

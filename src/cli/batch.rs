@@ -16,9 +16,9 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::GlobalArgs;
 use super::compare::prepare_posting;
 use super::score::{CheckArgs, SelectionArgs};
+use super::{DocumentArg, GlobalArgs};
 use crate::batch::{
     self, BatchOptions, CheckStatus, Evaluate, FileList, Inputs, NoProgress, Outcome, PostingMatch,
     PostingScorer, Progress, Scorer, Sink, Totals,
@@ -101,6 +101,9 @@ pub struct BatchArgs {
     /// ATS that searches literally would
     #[arg(long)]
     strict: bool,
+    /// What the documents are, for their level (with --posting: resumes)
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = DocumentArg::Auto)]
+    document: DocumentArg,
     #[command(flatten)]
     selection: SelectionArgs,
     #[command(flatten)]
@@ -185,7 +188,13 @@ impl BatchArgs {
                 let matcher = sets.matcher(&plan.required_terms())?;
                 plan.validate(matcher.sets())?;
                 let key = self.sort_key(&matcher)?;
-                let scorer = Scorer::new(&matcher, &sets.ignore, self.strict).with_checks(&plan);
+                let scorer = Scorer::new(
+                    &matcher,
+                    &sets.ignore,
+                    self.strict,
+                    global.level_options(self.document),
+                )
+                .with_checks(&plan);
                 let checks = !plan.is_empty();
                 with_progress(|progress| {
                     self.write_scores(&scorer, &options, progress, key, checks, out)

@@ -14,9 +14,11 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::analyze::dates::YearMonth;
 use crate::error::{EXIT_CODES_HELP, Exit};
 use crate::escape::{LineGuard, inline};
 use crate::extract::{InputFormat, Parsers};
+use crate::level::{DocumentKind, LevelOptions};
 use crate::report::{Format, RenderOptions};
 use crate::sets::{SetKind, SetSources};
 use crate::settings::{Config, find_config, load_config};
@@ -56,6 +58,77 @@ pub struct GlobalArgs {
     /// checkout)
     #[arg(long, global = true)]
     trust_config: bool,
+    /// The month "present" stands for in a resume's dates (default: this
+    /// month), for results that do not change as time passes
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month, global = true)]
+    as_of: Option<YearMonth>,
+}
+
+/// Parses `--as-of`: `YYYY-MM`.
+fn parse_month(text: &str) -> Result<YearMonth, String> {
+    let (year, month) = text
+        .split_once('-')
+        .ok_or_else(|| format!("{text:?} is not YYYY-MM"))?;
+    let year: u16 = year.parse().map_err(|_| format!("{year:?} is no year"))?;
+    let month: u8 = month
+        .parse()
+        .map_err(|_| format!("{month:?} is no month"))?;
+    YearMonth::new(year, month).ok_or_else(|| format!("{month} is no month (1 to 12)"))
+}
+
+/// This month, from the system clock (UTC).
+fn this_month() -> YearMonth {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let days = (seconds / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    YearMonth::new(
+        u16::try_from(year).unwrap_or(u16::MAX),
+        u8::try_from(month).unwrap_or(1),
+    )
+    .unwrap_or(YearMonth {
+        year: 1970,
+        month: 1,
+    })
+}
+
+/// Which kind of document the inputs are, for their level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocumentArg {
+    /// Tell each by its text: a posting has "Requirements", "What you'll
+    /// do", "we are looking for" and no experience section
+    Auto,
+    /// Resumes
+    Resume,
+    /// Job postings
+    Posting,
+}
+
+impl GlobalArgs {
+    /// How levels are read: the month "present" stands for, and the kind.
+    fn level_options(&self, document: DocumentArg) -> LevelOptions {
+        LevelOptions {
+            today: self.as_of.unwrap_or_else(this_month),
+            kind: match document {
+                DocumentArg::Auto => None,
+                DocumentArg::Resume => Some(DocumentKind::Resume),
+                DocumentArg::Posting => Some(DocumentKind::Posting),
+            },
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use clap::Args;
 
-use super::{FormatArg, GlobalArgs, InputFormatArg, KindArg, report_error};
+use super::{DocumentArg, FormatArg, GlobalArgs, InputFormatArg, KindArg, report_error};
 use crate::checks::{Checks, evaluate};
 use crate::error::Exit;
 use crate::escape::inline;
@@ -43,6 +43,9 @@ pub struct ScoreArgs {
     /// ATS that searches literally would
     #[arg(long)]
     strict: bool,
+    /// What the documents are, for their level
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = DocumentArg::Auto)]
+    document: DocumentArg,
     /// Refuse input files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     max_size: u64,
@@ -136,6 +139,7 @@ impl ScoreArgs {
             render: global.render_options(self.details),
             quiet: self.quiet,
             strict: self.strict,
+            level: global.level_options(self.document),
         })
     }
 
@@ -160,8 +164,9 @@ fn score(settings: &ScoreSettings, parsers: &Parsers, out: &mut dyn Write) -> Re
             Ok(document) => {
                 let matches = matcher.find_with(&document.text, &mut scratch);
                 let inline = inline_ignores(&document.text);
+                let signals = settings.level.signals(&document.text);
                 let score = if inline.is_empty() {
-                    plan.score(&document.path, &matcher, &matches)
+                    plan.score(&document.path, &matcher, &matches, &signals)
                 } else {
                     let mut ignored = settings.sets.ignore.clone();
                     ignored.extend(inline);
@@ -169,6 +174,7 @@ fn score(settings: &ScoreSettings, parsers: &Parsers, out: &mut dyn Write) -> Re
                         &document.path,
                         &matcher,
                         &matches,
+                        &signals,
                     )
                 };
                 let checks = evaluate(&score, &settings.checks.for_path(&document.path));

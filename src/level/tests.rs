@@ -438,3 +438,39 @@ fn seniority_fit_in_every_direction() {
         )
     );
 }
+
+#[test]
+fn posting_cues_are_sorted_unique_and_lowercase() {
+    assert!(super::POSTING_CUES.windows(2).all(|pair| pair[0] < pair[1]));
+    assert!(
+        super::POSTING_CUES
+            .iter()
+            .all(|cue| *cue == cue.to_lowercase())
+    );
+}
+
+#[test]
+fn documents_read_as_postings_or_resumes() {
+    use crate::analyze::outline::Layout;
+    let cases = [
+        (
+            "# Backend Engineer\n\nWe are looking for a Go engineer.\n\n## Requirements\n- Go\n",
+            DocumentKind::Posting,
+        ),
+        (
+            "Sam Lee\nBackend Engineer\n\n## Experience\nAcme, 2019 - now\n- You will not believe it: requirements met.\n",
+            DocumentKind::Resume,
+        ),
+        (
+            "Sam Lee\nBackend Engineer\nGo, Kafka, PostgreSQL\n",
+            DocumentKind::Resume,
+        ),
+        (
+            "Senior SRE\nWhat you'll do: run Kubernetes.\nNice to have: Go.\n",
+            DocumentKind::Posting,
+        ),
+    ];
+    for (text, kind) in cases {
+        assert_eq!(DocumentKind::detect(&Layout::new(text)), kind, "{text}");
+    }
+}

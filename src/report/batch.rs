@@ -5,6 +5,7 @@
 //! with one write call. The record shapes are a contract, documented in
 //! `docs/batch-schema.md` and versioned by [`BATCH_SCHEMA_VERSION`].
 
+use crate::level::Level;
 use std::cmp::Ordering;
 use std::io::{self, Write};
 
@@ -36,8 +37,8 @@ pub struct DocumentLine<'a> {
     pub fit: f64,
     /// Id of the best-fitting specialization set.
     pub best_specialization: Option<&'a str>,
-    /// Id of the estimated level set.
-    pub level: Option<&'a str>,
+    /// The level: entry, mid, senior or lead; `None` when unknown.
+    pub level: Option<String>,
     /// Words in the document.
     pub words: usize,
     /// One entry per set, in set order.
@@ -102,6 +103,11 @@ fn set_id(sets: &[KeywordSet], index: Option<usize>) -> Option<&str> {
     index.and_then(|i| sets.get(i)).map(|set| set.id.as_str())
 }
 
+/// A level's name, `None` for unknown.
+fn level_name(level: Level) -> Option<String> {
+    (level != Level::Unknown).then(|| level.to_string())
+}
+
 /// One JSON Lines record for an outcome, newline included.
 pub fn jsonl_record(outcome: &Outcome, sets: &[KeywordSet]) -> io::Result<Vec<u8>> {
     let mut line = match outcome {
@@ -111,7 +117,7 @@ pub fn jsonl_record(outcome: &Outcome, sets: &[KeywordSet]) -> io::Result<Vec<u8
             path: &document.path,
             fit: document.fit,
             best_specialization: set_id(sets, document.best_specialization),
-            level: set_id(sets, document.level),
+            level: level_name(document.level),
             words: document.words,
             sets: sets
                 .iter()
@@ -216,7 +222,7 @@ pub fn csv_record(
                 set_id(sets, document.best_specialization)
                     .unwrap_or_default()
                     .to_string(),
-                set_id(sets, document.level).unwrap_or_default().to_string(),
+                level_name(document.level).unwrap_or_default(),
                 document.words.to_string(),
                 String::new(),
                 String::new(),
@@ -351,8 +357,8 @@ pub struct TableRow {
     pub score: f64,
     /// Index of the best specialization set.
     pub best_specialization: Option<usize>,
-    /// Index of the estimated level set.
-    pub level: Option<usize>,
+    /// The level.
+    pub level: Level,
     /// Terms found (of the ranking set, or of all sets).
     pub matched: usize,
     /// Terms looked for (of the ranking set, or of all sets).
@@ -462,9 +468,7 @@ pub fn write_table(out: &mut dyn Write, table: &RankedTable<'_>) -> io::Result<(
             set_id(table.sets, row.best_specialization)
                 .unwrap_or("none")
                 .to_string(),
-            set_id(table.sets, row.level)
-                .unwrap_or("unknown")
-                .to_string(),
+            row.level.to_string(),
             format!("{}/{}", row.matched, row.terms),
         ];
         if table.checks {

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use super::{
     RenderOptions, ScoreReport, SetDetail, SetSummary, as_written, check_lines, format_lines,
-    format_number, set_aside_line, technologies_by_category, top_missing, verdict_line,
+    format_number, level_line, set_aside_line, technologies_by_category, top_missing, verdict_line,
 };
 use crate::escape::inline;
 
@@ -38,6 +38,7 @@ pub fn write_score(
         }
         writeln!(out, "## `{}`\n", code_span(&document.path))?;
         writeln!(out, "{}\n", verdict_line(document))?;
+        writeln!(out, "{}\n", cell(&level_line(document)))?;
         writeln!(out, "| Set | Kind | Score | Matched | Top missing |")?;
         writeln!(out, "|---|---|---:|---:|---|")?;
         for set in &document.sets {

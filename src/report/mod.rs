@@ -316,6 +316,25 @@ fn verdict_line(document: &DocumentScore) -> String {
     )
 }
 
+/// The level with its reasons, on one line: `level: senior — title "Senior
+/// Backend Engineer" (line 4); 9 years (2015–present, lines 8–31); senior
+/// work 5/14` (the work is the level set's of that name, when there is one).
+fn level_line(document: &DocumentScore) -> String {
+    let estimate = &document.level_evidence;
+    let work = document
+        .sets
+        .iter()
+        .find(|set| set.kind == crate::sets::SetKind::Level && set.id == estimate.level.to_string())
+        .map(|set| format!("{} work {}/{}", set.id, set.matched_count, set.term_count));
+    let work: Vec<&str> = work.iter().map(String::as_str).collect();
+    inline(&format!(
+        "level: {} ({} confidence)",
+        estimate.summary(&work),
+        estimate.confidence
+    ))
+    .into_owned()
+}
+
 /// "devops", "devops (cloud close behind)", or "none stands out".
 fn specialization_verdict(document: &DocumentScore) -> String {
     match &document.best_specialization {

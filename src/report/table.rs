@@ -7,8 +7,8 @@ use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use super::{
     DocumentReport, RenderOptions, ScoreReport, SetDetail, SetSummary, as_written, check_lines,
-    format_lines, format_number, joined, set_aside_line, technologies_by_category, top_missing,
-    verdict_line,
+    format_lines, format_number, joined, level_line, set_aside_line, technologies_by_category,
+    top_missing, verdict_line,
 };
 use crate::escape::inline;
 use crate::score::SetScore;
@@ -93,6 +93,9 @@ fn write_document(
     let document = &report.score;
     writeln!(out, "{}", inline(&document.path))?;
     writeln!(out, "{}", verdict_line(document))?;
+    for line in wrap(&level_line(document), width(options)) {
+        writeln!(out, "{line}")?;
+    }
     let mut table = new_table(options, &["Set", "Kind", "Score", "Matched", "Top missing"]);
     for set in &document.sets {
         table.add_row(vec![

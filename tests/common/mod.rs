@@ -10,14 +10,17 @@ use assert_cmd::Command;
 
 pub mod pdf;
 
-/// The `rolefit` binary with no colour or CI variables inherited.
+/// The `rolefit` binary with no colour or CI variables inherited, and
+/// "present" in a document's dates fixed to November 2026, when the fixtures
+/// were written, so results do not change as time passes.
 pub fn rolefit() -> Command {
     let mut command = Command::cargo_bin("rolefit").unwrap();
     command
         .env_remove("NO_COLOR")
         .env_remove("CI")
         .env_remove("GITHUB_ACTIONS")
-        .env("TERM", "xterm");
+        .env("TERM", "xterm")
+        .args(["--as-of", "2026-11"]);
     command
 }
 
