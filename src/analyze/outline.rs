@@ -309,47 +309,53 @@ fn ends_with_abbreviation(before: &str) -> bool {
 
 /// Marks each line's kind; see the module docs.
 fn classify(lines: &mut [Line<'_>]) {
-    for i in 0..lines.len() {
-        let previous = i.checked_sub(1).map(|p| lines[p].text);
-        let next = lines.get(i + 1).map(|line| line.text);
-        lines[i].kind = line_kind(previous, lines[i].text, next);
+    // Each line trimmed once.
+    let trimmed: Vec<&str> = lines.iter().map(|line| trim(line.text)).collect();
+    for (i, line) in lines.iter_mut().enumerate() {
+        let above = i.checked_sub(1).map(|above| trimmed[above]);
+        line.kind = kind_of(trimmed[i], above, trimmed.get(i + 1).copied());
     }
 }
 
 /// What a line is, from its text and its neighbours' (`None` at the ends of
 /// the text): the one rule [`Layout`] and the local readers share.
 pub(crate) fn line_kind(previous: Option<&str>, line: &str, next: Option<&str>) -> LineKind {
-    let t = trim(line);
-    let basic = |t: &str| {
-        if t.is_empty() {
-            LineKind::Blank
-        } else if is_rule(t) {
-            LineKind::Rule
-        } else if t.starts_with('#') {
-            LineKind::Heading
-        } else if t.starts_with('|') {
-            LineKind::TableRow
-        } else if is_bullet(t) {
-            LineKind::Bullet
-        } else {
-            LineKind::Text
-        }
-    };
-    let kind = basic(t);
+    kind_of(trim(line), previous.map(trim), next.map(trim))
+}
+
+/// [`line_kind`] of lines already trimmed.
+fn kind_of(t: &str, above: Option<&str>, next: Option<&str>) -> LineKind {
+    let kind = basic_kind(t);
     if kind != LineKind::Text {
         return kind;
     }
     // The underline of a heading is a rule (a two-mark one is no rule alone).
-    let above = previous.map(trim);
-    if is_underline(t) && above.is_some_and(|above| basic(above) == LineKind::Text) {
+    if is_underline(t) && above.is_some_and(|above| basic_kind(above) == LineKind::Text) {
         return LineKind::Rule;
     }
-    if next.is_some_and(|next| is_underline(trim(next))) {
+    if next.is_some_and(is_underline) {
         return LineKind::Heading;
     }
     let opens_block = above.is_none_or(str::is_empty);
     if looks_like_heading(t, opens_block) {
         LineKind::Heading
+    } else {
+        LineKind::Text
+    }
+}
+
+/// What a trimmed line is by its own marks alone.
+fn basic_kind(t: &str) -> LineKind {
+    if t.is_empty() {
+        LineKind::Blank
+    } else if is_rule(t) {
+        LineKind::Rule
+    } else if t.starts_with('#') {
+        LineKind::Heading
+    } else if t.starts_with('|') {
+        LineKind::TableRow
+    } else if is_bullet(t) {
+        LineKind::Bullet
     } else {
         LineKind::Text
     }
